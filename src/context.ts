@@ -1,0 +1,114 @@
+// The wiring: picks the real or the embedded implementation of every outside part from the configuration.
+import type { PGlite } from '@electric-sql/pglite';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Redis } from 'ioredis';
+import pino from 'pino';
+import type { Config } from './config.js';
+import type { Cache } from './platform/cache/cache.js';
+import { MemoryCache } from './platform/cache/memory-cache.js';
+import { RedisCache } from './platform/cache/redis-cache.js';
+import { systemClock, type Clock } from './platform/clock/clock.js';
+import { openDatabases, type Databases } from './platform/db/connect.js';
+import { migrateAll } from './platform/db/migrate.js';
+import { LocalEmbedder, RemoteEmbedder, type Embedder } from './platform/embedder/embedder.js';
+import { REDACTED_LOG_PATHS } from './platform/http/server.js';
+import { BullMqJobRunner } from './platform/jobs/bullmq-jobs.js';
+import type { JobRunner } from './platform/jobs/jobs.js';
+import { MemoryJobRunner } from './platform/jobs/memory-jobs.js';
+import { MemoryPubSub, RedisPubSub, type PubSub } from './platform/pubsub/pubsub.js';
+import { createRedis } from './platform/redis.js';
+
+export interface Context {
+  config: Config;
+  logger: FastifyBaseLogger;
+  clock: Clock;
+  dbs: Databases;
+  cache: Cache;
+  jobs: JobRunner;
+  pubsub: PubSub;
+  /** The fail-fast Redis command connection, or null in the embedded mode. */
+  redis: Redis | null;
+  embedder: Embedder;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  clock?: Clock;
+  logger?: FastifyBaseLogger;
+  /** An already open PGlite (tests use an in-memory one). */
+  pglite?: PGlite;
+  /** Run migrations on start (default true). */
+  migrate?: boolean;
+  /** Prefix for Redis queue and cache keys, so parallel test runs never share state. */
+  redisPrefix?: string;
+}
+
+export function createLogger(config: Config): FastifyBaseLogger {
+  return pino({
+    level: config.logLevel,
+    base: { service: 'uhok' },
+    redact: { paths: REDACTED_LOG_PATHS, censor: '***REDACTED***' },
+  }) as unknown as FastifyBaseLogger;
+}
+
+export async function createContext(config: Config, options: ContextOptions = {}): Promise<Context> {
+  const logger = options.logger ?? createLogger(config);
+  logger.info(
+    {
+      mode: config.embedded ? 'embedded' : 'servers',
+      auth: config.db.auth?.display ?? 'pglite',
+      service: config.db.service?.display ?? 'pglite',
+      log: config.db.log?.display ?? 'pglite',
+      rec: config.db.rec?.display ?? (config.embedded ? 'pglite' : 'disabled'),
+      redis: config.redisUrl ? config.redisUrl.replace(/\/\/[^@]*@/, '//***@') : 'in-process',
+    },
+    'starting',
+  );
+  const dbs = await openDatabases(config, { pglite: options.pglite });
+  if (options.migrate !== false) {
+    const ran = await migrateAll(dbs);
+    if (ran.length > 0) logger.info({ steps: ran }, 'migrations applied');
+  }
+
+  const prefix = options.redisPrefix ?? 'uhok';
+  let redis: Redis | null = null;
+  let blocking: Redis | null = null;
+  let subscriber: Redis | null = null;
+  let cache: Cache;
+  let jobs: JobRunner;
+  let pubsub: PubSub;
+  const onJobError = (name: string, err: unknown) =>
+    logger.warn({ queue: name, err: err instanceof Error ? err.message : String(err) }, 'job attempt failed');
+  if (config.redisUrl) {
+    redis = createRedis(config.redisUrl, logger, 'command');
+    blocking = createRedis(config.redisUrl, logger, 'blocking');
+    subscriber = createRedis(config.redisUrl, logger, 'blocking');
+    cache = new RedisCache(redis, `${prefix}:`);
+    jobs = new BullMqJobRunner(blocking, prefix, onJobError);
+    pubsub = new RedisPubSub(redis, subscriber);
+  } else {
+    cache = new MemoryCache();
+    jobs = new MemoryJobRunner(onJobError);
+    pubsub = new MemoryPubSub();
+  }
+  const embedder: Embedder = config.ml.url ? new RemoteEmbedder(config.ml.url, config.ml.timeoutMs, config.ml.retries) : new LocalEmbedder();
+
+  return {
+    config,
+    logger,
+    clock: options.clock ?? systemClock,
+    dbs,
+    cache,
+    jobs,
+    pubsub,
+    redis,
+    embedder,
+    async close() {
+      await jobs.close();
+      await pubsub.close();
+      await cache.close();
+      await Promise.all([redis, blocking, subscriber].map((c) => c?.quit().catch(() => undefined)));
+      await dbs.close();
+    },
+  };
+}

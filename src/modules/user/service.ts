@@ -1,0 +1,139 @@
+// Accounts, login, logout and the request authenticator (token → current user).
+import { tokenHash, TokenError, type JwtService } from '../../platform/auth/jwt.js';
+import { hashPassword, needsRehash, verifyPassword } from '../../platform/auth/passwords.js';
+import type { Cache } from '../../platform/cache/cache.js';
+import type { Clock } from '../../platform/clock/clock.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import type { Authenticator, CurrentUser } from '../../platform/http/auth-guard.js';
+import { ConflictError, ServiceUnavailableError, UnauthorizedError } from '../../platform/http/errors.js';
+import type { UserRepo, UserRow } from './repo.js';
+
+const MSG = {
+  notAuthenticated: 'Not authenticated',
+  emptyToken: '인증 토큰이 필요합니다.',
+  expired: '인증 토큰이 만료되었습니다. 다시 로그인해주세요.',
+  invalid: '유효하지 않은 인증 토큰입니다. 다시 로그인해주세요.',
+  loggedOut: '로그아웃된 토큰입니다. 다시 로그인해주세요.',
+  noSubject: '토큰에 사용자 정보가 없습니다.',
+  badSubject: '토큰의 사용자 ID가 유효하지 않습니다.',
+  noUser: '사용자을(를) 찾을 수 없습니다.',
+  dbDown: '데이터베이스 연결에 문제가 발생했습니다. 잠시 후 다시 시도해주세요.',
+  badLogin: '이메일 또는 비밀번호가 올바르지 않습니다.',
+  duplicateEmail: '이미 가입된 이메일입니다.',
+} as const;
+
+/** A verified "not revoked" answer is cached this long; a logout overwrites it at once. */
+const BLACKLIST_NEGATIVE_TTL_SECONDS = 60;
+const blacklistKey = (hash: string) => `jwt:blacklist:${hash}`;
+
+/** pydantic's EmailStr keeps the local part and lower-cases the domain. */
+export function normalizeEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at < 0 ? email : `${email.slice(0, at)}${email.slice(at).toLowerCase()}`;
+}
+
+export function toCurrentUser(row: UserRow): CurrentUser {
+  return { user_id: row.USER_ID, email: row.EMAIL, username: row.USERNAME ?? '', created_at: row.CREATED_AT };
+}
+
+export class UserService implements Authenticator {
+  constructor(
+    private readonly repo: UserRepo,
+    private readonly jwt: JwtService,
+    private readonly cache: Cache,
+    private readonly clock: Clock,
+  ) {}
+
+  async signup(email: string, password: string, username: string): Promise<CurrentUser> {
+    const normalized = normalizeEmail(email);
+    if (await this.repo.findByEmail(normalized)) throw new ConflictError(MSG.duplicateEmail);
+    const hash = await hashPassword(password);
+    const createdAt = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000);
+    try {
+      const id = await this.repo.create(normalized, hash, username, createdAt);
+      return { user_id: id, email: normalized, username, created_at: createdAt };
+    } catch (err) {
+      // Two concurrent sign-ups: the unique key decides, the loser gets the same 409.
+      if (isUniqueViolation(err)) throw new ConflictError(MSG.duplicateEmail);
+      throw err;
+    }
+  }
+
+  async isEmailTaken(email: string): Promise<boolean> {
+    return (await this.repo.findByEmail(normalizeEmail(email))) !== undefined;
+  }
+
+  async login(email: string, password: string): Promise<{ token: string; user: CurrentUser }> {
+    const row = await this.repo.findByEmail(email);
+    if (!row || !(await verifyPassword(password, row.PASSWORD_HASH))) throw new UnauthorizedError(MSG.badLogin);
+    if (needsRehash(row.PASSWORD_HASH)) await this.repo.updatePasswordHash(row.USER_ID, await hashPassword(password));
+    const { token } = await this.jwt.issue(row.USER_ID, this.clock.now());
+    return { token, user: toCurrentUser(row) };
+  }
+
+  async logout(token: string): Promise<void> {
+    const claims = await this.jwt.verify(token, this.clock.now());
+    const hash = tokenHash(token);
+    const expiresAt = new Date(claims.exp * 1000);
+    await this.repo.blacklist(hash, expiresAt, String(claims.sub));
+    const ttl = Math.ceil((expiresAt.getTime() - this.clock.now().getTime()) / 1000);
+    await this.cache.set(blacklistKey(hash), 1, Math.max(1, ttl));
+  }
+
+  private async isRevoked(token: string, exp: number): Promise<boolean> {
+    const hash = tokenHash(token);
+    const cached = await this.cache.get<number>(blacklistKey(hash));
+    if (cached !== undefined) return cached === 1;
+    const now = this.clock.now();
+    const revoked = await this.repo.isBlacklisted(hash, now);
+    const untilExpiry = Math.ceil(exp - now.getTime() / 1000);
+    await this.cache.set(blacklistKey(hash), revoked ? 1 : 0, revoked ? untilExpiry : Math.min(BLACKLIST_NEGATIVE_TTL_SECONDS, untilExpiry));
+    return revoked;
+  }
+
+  async required(authorization: string | undefined): Promise<{ user: CurrentUser; token: string }> {
+    const header = authorization ?? '';
+    const space = header.indexOf(' ');
+    const scheme = space < 0 ? header : header.slice(0, space);
+    if (!header || scheme.toLowerCase() !== 'bearer') throw new UnauthorizedError(MSG.notAuthenticated);
+    const token = header.slice(space + 1).trim();
+    if (!token) throw new UnauthorizedError(MSG.emptyToken);
+
+    let claims: Awaited<ReturnType<JwtService['verify']>>;
+    try {
+      claims = await this.jwt.verify(token, this.clock.now());
+    } catch (err) {
+      throw new UnauthorizedError(err instanceof TokenError && err.reason === 'expired' ? MSG.expired : MSG.invalid);
+    }
+    let revoked: boolean;
+    try {
+      revoked = await this.isRevoked(token, claims.exp);
+    } catch {
+      // Fail closed: an unverifiable blacklist never lets a token through.
+      throw new ServiceUnavailableError(MSG.dbDown);
+    }
+    if (revoked) throw new UnauthorizedError(MSG.loggedOut);
+    const sub = claims.sub;
+    if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError(MSG.noSubject);
+    if (!/^\d{1,10}$/.test(sub) || Number(sub) > 2147483647) throw new UnauthorizedError(MSG.badSubject);
+
+    let row: UserRow | undefined;
+    try {
+      row = await this.repo.findById(Number(sub));
+    } catch {
+      throw new ServiceUnavailableError(MSG.dbDown);
+    }
+    if (!row) throw new UnauthorizedError(MSG.noUser);
+    return { user: toCurrentUser(row), token };
+  }
+
+  async optional(authorization: string | undefined): Promise<CurrentUser | null> {
+    if (!authorization) return null;
+    const header = /^bearer /i.test(authorization) ? authorization : `Bearer ${authorization}`;
+    try {
+      return (await this.required(header)).user;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+// The few statements whose SQL differs between MariaDB and PostgreSQL.
+import { sql, type RawBuilder } from 'kysely';
+import type { DbKind } from '../../config.js';
+
+/** Unique-key violation on either engine (MariaDB ER_DUP_ENTRY 1062, PostgreSQL 23505). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: unknown; errno?: unknown };
+  return e?.errno === 1062 || e?.code === 'ER_DUP_ENTRY' || e?.code === '23505';
+}
+
+/** Case-insensitive equality: MariaDB's collation already is; PostgreSQL compares lower() (indexed). */
+export function ciEquals(kind: DbKind, column: string, value: string): RawBuilder<boolean> {
+  return kind === 'mysql' ? sql<boolean>`${sql.ref(column)} = ${value}` : sql<boolean>`lower(${sql.ref(column)}) = lower(${value})`;
+}
+
+/** LIKE pattern that matches `text` literally; backslash is the default LIKE escape on both engines. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

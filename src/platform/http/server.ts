@@ -1,0 +1,103 @@
+// The Fastify instance with every cross-cutting concern: JSON logs with redaction, request ids, CORS,
+// security headers, form bodies, rate limiting, OpenAPI + Swagger UI, metrics and the error mapping.
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Config } from '../../config.js';
+import { installMetrics } from '../metrics/metrics.js';
+import { installErrorHandling } from './error-handler.js';
+import { RateLimitedError } from './errors.js';
+import { ErrorBody, ValidationErrorBody } from './schemas.js';
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-payment-signature"]',
+  'body.password',
+  'password',
+];
+
+export interface ServerOptions {
+  config: Config;
+  logger: FastifyBaseLogger;
+  /** Shared rate-limit counters across instances when Redis is configured. */
+  redis: Redis | null;
+}
+
+export async function createServer({ config, logger, redis }: ServerOptions): Promise<App> {
+  const app = Fastify({
+    loggerInstance: logger,
+    disableRequestLogging: false,
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'request_id',
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  installErrorHandling(app);
+  app.addSchema(ErrorBody);
+  app.addSchema(ValidationErrorBody);
+
+  await app.register(helmet, {
+    // Swagger UI needs inline scripts/styles; the API itself only serves JSON.
+    contentSecurityPolicy: false,
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(cors, {
+    origin: config.corsOrigins,
+    credentials: true,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    maxAge: 600,
+    strictPreflight: false,
+  });
+  await app.register(formbody);
+  await app.register(rateLimit, {
+    global: false,
+    redis: redis ?? undefined,
+    nameSpace: 'uhok:ratelimit:',
+    skipOnError: true,
+    errorResponseBuilder: (_request, context) => {
+      const err = new RateLimitedError(Math.max(1, Math.ceil(context.ttl / 1000)));
+      return Object.assign(err, { statusCode: 429 });
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: config.appName, version: config.version, description: 'U+콕 / 홈쇼핑 / 레시피 추천 API' },
+      components: {
+        securitySchemes: {
+          OAuth2PasswordBearer: { type: 'oauth2', flows: { password: { tokenUrl: '/api/user/login', scopes: {} } } },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  installMetrics(app);
+  return app;
+}
