@@ -38,6 +38,8 @@ export class QueryCounter {
 // Timestamps are stored as UTC wall-clock values in columns without a time zone, whatever the server's TZ.
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (v) => new Date(`${v.replace(' ', 'T')}Z`));
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// DATE stays 'YYYY-MM-DD' text: a calendar day (KST broadcast dates) is not an instant.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 (pg.defaults as { parseInputDatesAsUTC?: boolean }).parseInputDatesAsUTC = true;
 
@@ -51,7 +53,7 @@ function mysqlKysely<T>(url: DbUrl, counter: QueryCounter): Kysely<T> {
     connectionLimit: 20,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
-    dateStrings: false,
+    dateStrings: ['DATE'],
     decimalNumbers: true,
     supportBigNumbers: true,
     connectTimeout: 10_000,
@@ -82,6 +84,7 @@ export async function openPGlite(dataDir: string | null): Promise<PGlite> {
     parsers: {
       [pgliteTypes.TIMESTAMP]: (v: string) => new Date(`${v.replace(' ', 'T')}Z`),
       [pgliteTypes.INT8]: (v: string) => Number(v),
+      [pgliteTypes.DATE]: (v: string) => v,
       [pgliteTypes.NUMERIC]: (v: string) => Number(v),
     },
   });

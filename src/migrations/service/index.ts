@@ -1,0 +1,15 @@
+import type { StepSet } from '../../platform/db/migrate.js';
+import { homeshopping } from './001_homeshopping.js';
+import { kok } from './002_kok.js';
+import { orders } from './003_orders.js';
+import { recipes } from './004_recipes.js';
+import { referenceData } from './005_reference_data.js';
+
+/** SERVICE_DB steps; keys sort in execution order. */
+export const serviceMigrations: StepSet = {
+  '001_homeshopping': homeshopping,
+  '002_kok': kok,
+  '003_orders': orders,
+  '004_recipes': recipes,
+  '005_reference_data': referenceData,
+};

@@ -1,0 +1,42 @@
+// Which backend the suite runs on: `embedded` (default; in-memory PGlite, in-process cache and jobs) or
+// `servers` (MariaDB, PostgreSQL and Redis on this machine). Each vitest worker gets its own databases.
+import { createConnection } from 'mysql2/promise';
+import pg from 'pg';
+
+export type Target = 'embedded' | 'servers';
+
+export const TARGET: Target = process.env.TEST_TARGET === 'servers' ? 'servers' : 'embedded';
+export const onServers = TARGET === 'servers';
+
+const MARIADB = new URL(process.env.TEST_MARIADB_URL ?? 'mysql://root:@127.0.0.1:3306');
+const POSTGRES = new URL(process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres:@127.0.0.1:5432');
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+
+const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '0';
+
+export function serverDbNames(suffix = worker) {
+  return { auth: `uhok_t${suffix}_auth`, service: `uhok_t${suffix}_service`, log: `uhok_t${suffix}_log` };
+}
+
+/** Creates the worker's databases when missing and returns the environment that points the app at them. */
+export async function serverEnv(suffix = worker): Promise<Record<string, string>> {
+  const names = serverDbNames(suffix);
+  const my = await createConnection({ host: MARIADB.hostname, port: Number(MARIADB.port || 3306), user: decodeURIComponent(MARIADB.username || 'root'), password: decodeURIComponent(MARIADB.password) });
+  for (const db of [names.auth, names.service]) {
+    await my.query(`CREATE DATABASE IF NOT EXISTS \`${db}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  }
+  await my.end();
+  const client = new pg.Client({ host: POSTGRES.hostname, port: Number(POSTGRES.port || 5432), user: decodeURIComponent(POSTGRES.username || 'postgres'), password: decodeURIComponent(POSTGRES.password), database: 'postgres' });
+  await client.connect();
+  const exists = await client.query('select 1 from pg_database where datname = $1', [names.log]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${names.log}"`).catch(() => undefined);
+  await client.end();
+  const myBase = `mysql+asyncmy://${MARIADB.username || 'root'}:${MARIADB.password}@${MARIADB.hostname}:${MARIADB.port || 3306}`;
+  const pgBase = `postgresql+psycopg_async://${POSTGRES.username || 'postgres'}:${POSTGRES.password}@${POSTGRES.hostname}:${POSTGRES.port || 5432}`;
+  return {
+    MARIADB_AUTH_URL: `${myBase}/${names.auth}`,
+    MARIADB_SERVICE_URL: `${myBase}/${names.service}`,
+    POSTGRES_LOG_URL: `${pgBase}/${names.log}`,
+    REDIS_URL: TEST_REDIS_URL,
+  };
+}
