@@ -96,7 +96,7 @@ export class UserService implements Authenticator {
     const space = header.indexOf(' ');
     const scheme = space < 0 ? header : header.slice(0, space);
     if (!header || scheme.toLowerCase() !== 'bearer') throw new UnauthorizedError(MSG.notAuthenticated);
-    const token = header.slice(space + 1).trim();
+    const token = space < 0 ? '' : header.slice(space + 1).trim();
     if (!token) throw new UnauthorizedError(MSG.emptyToken);
 
     let claims: Awaited<ReturnType<JwtService['verify']>>;

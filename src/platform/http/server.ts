@@ -42,9 +42,7 @@ export interface ServerOptions {
 export async function createServer({ config, logger, redis }: ServerOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: logger,
-    disableRequestLogging: false,
     requestIdHeader: 'x-request-id',
-    requestIdLogLabel: 'request_id',
     genReqId: () => randomUUID(),
     trustProxy: true,
     bodyLimit: 1024 * 1024,
