@@ -29,6 +29,8 @@ export interface Context {
   /** The fail-fast Redis command connection, or null in the embedded mode. */
   redis: Redis | null;
   embedder: Embedder;
+  /** Prefix of every Redis key, queue and rate-limit counter of this deployment. */
+  keyPrefix: string;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     pubsub,
     redis,
     embedder,
+    keyPrefix: prefix,
     async close() {
       await jobs.close();
       await pubsub.close();

@@ -37,9 +37,10 @@ export interface ServerOptions {
   logger: FastifyBaseLogger;
   /** Shared rate-limit counters across instances when Redis is configured. */
   redis: Redis | null;
+  keyPrefix: string;
 }
 
-export async function createServer({ config, logger, redis }: ServerOptions): Promise<App> {
+export async function createServer({ config, logger, redis, keyPrefix }: ServerOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: logger,
     requestIdHeader: 'x-request-id',
@@ -75,7 +76,7 @@ export async function createServer({ config, logger, redis }: ServerOptions): Pr
   await app.register(rateLimit, {
     global: false,
     redis: redis ?? undefined,
-    nameSpace: 'uhok:ratelimit:',
+    nameSpace: `${keyPrefix}:ratelimit:`,
     skipOnError: true,
     errorResponseBuilder: (_request, context) => {
       const err = new RateLimitedError(Math.max(1, Math.ceil(context.ttl / 1000)));
