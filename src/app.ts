@@ -20,7 +20,7 @@ export interface Services {
 }
 
 export async function buildApp(ctx: Context): Promise<{ app: App; services: Services }> {
-  const app = await createServer({ config: ctx.config, logger: ctx.logger, redis: ctx.redis });
+  const app = await createServer({ config: ctx.config, logger: ctx.logger, redis: ctx.redis, keyPrefix: ctx.keyPrefix });
   app.decorateRequest('user', null);
   app.decorateRequest('token', null);
 
