@@ -51,27 +51,64 @@ export interface EventRecord {
 
 const toDate = (s: string | null | undefined) => (s ? new Date(s) : null);
 
+/** Events gathered this long (or up to this many) travel as one job: one queue write instead of one per event. */
+const ENQUEUE_WAIT_MS = 5;
+const ENQUEUE_MAX = 200;
+
+interface Waiting {
+  event: QueuedEvent;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
 export class EventLog {
+  private waiting: Waiting[] = [];
+  private timer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly jobs: JobRunner,
     private readonly repo: LogRepo,
     private readonly clock: Clock,
     private readonly onDropped: (err: unknown) => void,
   ) {
-    jobs.define<QueuedEvent>({
+    jobs.define<QueuedEvent[]>({
       name: LOG_QUEUE,
-      batchSize: 200,
+      batchSize: 20,
       batchWaitMs: 50,
       attempts: 8,
       backoffMs: 500,
-      handle: (items) => this.repo.insertMany(items.map(toRow)),
+      handle: (groups) => this.repo.insertMany(groups.flat().map(toRow)),
     });
+    jobs.addFlusher(() => this.flush());
+  }
+
+  /** Resolves once the event's group is in the queue (in Redis, when configured): then it survives a crash. */
+  private enqueue(event: QueuedEvent): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ event, resolve, reject });
+      if (this.waiting.length >= ENQUEUE_MAX) void this.flush();
+      else this.timer ??= setTimeout(() => void this.flush(), ENQUEUE_WAIT_MS);
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const group = this.waiting;
+    this.waiting = [];
+    if (group.length === 0) return;
+    try {
+      await this.jobs.add<QueuedEvent[]>(LOG_QUEUE, group.map((w) => w.event));
+      group.forEach((w) => w.resolve());
+    } catch (err) {
+      group.forEach((w) => w.reject(err));
+    }
   }
 
   /** Queues a fully specified row; resolves once the queue has acknowledged it. */
   async record(event: EventRecord): Promise<void> {
     if (!Number.isInteger(event.userId) || event.userId < 0 || !event.type) return;
-    await this.jobs.add<QueuedEvent>(LOG_QUEUE, {
+    await this.enqueue({
       logId: event.logId,
       userId: event.userId,
       type: event.type.slice(0, 50),

@@ -45,6 +45,7 @@ export class BullMqJobRunner implements JobRunner {
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
   private readonly batchers: Batcher[] = [];
+  private readonly flushers: Array<() => Promise<void>> = [];
 
   constructor(
     private readonly connection: Redis,
@@ -70,6 +71,10 @@ export class BullMqJobRunner implements JobRunner {
     );
   }
 
+  addFlusher(flush: () => Promise<void>): void {
+    this.flushers.push(flush);
+  }
+
   async add<T>(name: string, data: T, options: AddOptions = {}): Promise<void> {
     const queue = this.queues.get(name);
     if (!queue) throw new Error(`unknown job queue "${name}"`);
@@ -93,6 +98,7 @@ export class BullMqJobRunner implements JobRunner {
   }
 
   async drain(timeoutMs = 10_000): Promise<void> {
+    await Promise.all(this.flushers.map((f) => f()));
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       let busy = 0;
@@ -107,6 +113,7 @@ export class BullMqJobRunner implements JobRunner {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.flushers.map((f) => f()));
     for (const b of this.batchers) b.flush();
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));

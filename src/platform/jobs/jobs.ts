@@ -23,6 +23,8 @@ export interface AddOptions {
 export interface JobRunner {
   readonly kind: 'bullmq' | 'memory';
   define<T>(definition: JobDefinition<T>): void;
+  /** A producer that buffers adds registers how to push them out; drain and close call it first. */
+  addFlusher(flush: () => Promise<void>): void;
   add<T>(name: string, data: T, options?: AddOptions): Promise<void>;
   /** Starts consuming (the server and the worker command call it; producers alone need not). */
   start(): Promise<void>;

@@ -25,6 +25,7 @@ export class MemoryJobRunner implements JobRunner {
   private started = false;
   private closing = false;
   private idleWaiters: Array<() => void> = [];
+  private readonly flushers: Array<() => Promise<void>> = [];
 
   constructor(private readonly onError: (name: string, err: unknown) => void = () => undefined) {}
 
@@ -37,6 +38,10 @@ export class MemoryJobRunner implements JobRunner {
       failed: 0,
       flushTimer: null,
     });
+  }
+
+  addFlusher(flush: () => Promise<void>): void {
+    this.flushers.push(flush);
   }
 
   private queue(name: string): Queue {
@@ -126,6 +131,7 @@ export class MemoryJobRunner implements JobRunner {
 
   async drain(timeoutMs = 10_000): Promise<void> {
     if (!this.started) await this.start();
+    await Promise.all(this.flushers.map((f) => f()));
     if (this.idle()) return;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('job drain timed out')), timeoutMs);
@@ -137,6 +143,7 @@ export class MemoryJobRunner implements JobRunner {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.flushers.map((f) => f()));
     this.closing = true;
     // Retries run now rather than being lost; delayed first attempts survive a restart only with Redis.
     for (const q of this.queues.values()) {
