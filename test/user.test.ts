@@ -289,3 +289,19 @@ describe('events of the user service', () => {
     expect(Number(check.n)).toBe(0);
   });
 });
+
+describe('login form encodings', () => {
+  it('accepts the OAuth2 form as multipart/form-data too', async () => {
+    const { email, password } = await signup(t.app);
+    const boundary = 'uhokboundary';
+    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/user/login',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `${part('username', email)}${part('password', password)}--${boundary}--\r\n`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().token_type).toBe('bearer');
+  });
+});

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -73,6 +74,8 @@ export async function createServer({ config, logger, redis, keyPrefix }: ServerO
     strictPreflight: false,
   });
   await app.register(formbody);
+  // OAuth2 password forms may also arrive as multipart/form-data; fields only, no files.
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { files: 0, fields: 20, fieldSize: 16 * 1024 } });
   await app.register(rateLimit, {
     global: false,
     redis: redis ?? undefined,
