@@ -1,8 +1,13 @@
-// Command line: serve | migrate | seed.
+// Command line: serve | migrate | seed | import.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SingleBar } from 'cli-progress';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createContext } from './context.js';
+import { importKokProducts } from './import/kok-products.js';
 import { DEMO_USER, seedDemoUser } from './seed/demo-user.js';
+import { seedKokDemo } from './seed/kok-demo.js';
 
 async function serve(): Promise<void> {
   const config = loadConfig();
@@ -10,6 +15,10 @@ async function serve(): Promise<void> {
   const { app, services } = await buildApp(ctx);
   if (config.embedded && (await seedDemoUser(services.users))) {
     ctx.logger.info({ email: DEMO_USER.email }, 'demo account created (password in README)');
+  }
+  if (config.embedded) {
+    const { products } = await seedKokDemo(ctx.dbs.service);
+    if (products > 0) ctx.logger.info({ products }, 'demo KOK catalogue created');
   }
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -37,10 +46,51 @@ async function seed(): Promise<void> {
   const ctx = await createContext(loadConfig());
   const { services } = await buildApp(ctx);
   await seedDemoUser(services.users);
+  const { products } = await seedKokDemo(ctx.dbs.service);
+  ctx.logger.info({ products }, products > 0 ? 'demo KOK catalogue created' : 'KOK catalogue not empty: demo catalogue skipped');
   await ctx.close();
 }
 
-const commands: Record<string, () => Promise<void>> = { serve, migrate, seed };
+const DEFAULT_KOK_CSV = '../shared/data/uhok-data/kok_modify_labeled_only_food.csv';
+
+/** A wrong command line: reported as a plain message, without a stack. */
+class UsageError extends Error {}
+
+/** `import kok-products [csv-path]`: loads the real KOK product file into the configured service database. */
+async function importData(): Promise<void> {
+  const [what, file] = process.argv.slice(3);
+  if (what !== 'kok-products') throw new UsageError('usage: import kok-products [csv-path]');
+  const path = resolve(file ?? DEFAULT_KOK_CSV);
+  if (!existsSync(path)) throw new UsageError(`CSV file not found: ${path}`);
+  const ctx = await createContext(loadConfig());
+  const bar = new SingleBar({ format: 'kok-products [{bar}] {value}/{total} rows | {duration}s' });
+  const started = Date.now();
+  try {
+    bar.start(0, 0);
+    const onProgress = (done: number, total: number) => {
+      bar.setTotal(total);
+      bar.update(done);
+    };
+    const summary = await importKokProducts(ctx.dbs.service, path, { onProgress });
+    bar.stop();
+    const reasons = Object.entries(summary.reasons).map(([reason, n]) => [`rejected: ${reason}`, n]);
+    console.table(
+      Object.fromEntries([
+        ['rows read', summary.read],
+        ['rows written', summary.written],
+        ['rows rejected', summary.rejected],
+        ...reasons,
+        ['baseline prices', summary.baselinePrices],
+        ['seconds', (Date.now() - started) / 1000],
+      ]),
+    );
+  } finally {
+    bar.stop();
+    await ctx.close();
+  }
+}
+
+const commands: Record<string, () => Promise<void>> = { serve, migrate, seed, import: importData };
 
 const name = process.argv[2] ?? 'serve';
 const command = commands[name];
@@ -50,6 +100,7 @@ if (!command) {
 }
 command().catch((err: unknown) => {
   if (err instanceof ConfigError) console.error(`configuration error: ${err.message}`);
+  else if (err instanceof UsageError) console.error(err.message);
   else console.error(err);
   process.exit(1);
 });
