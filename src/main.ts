@@ -1,13 +1,42 @@
-// Command line: serve | migrate | seed | import.
+// Command line: serve | worker | migrate | seed | import.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { buildApp } from './app.js';
+import { buildApp, type Services } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createContext } from './context.js';
+import { createContext, type Context } from './context.js';
 import { importKokProducts } from './import/kok-products.js';
 import { DEMO_USER, seedDemoUser } from './seed/demo-user.js';
 import { seedKokDemo } from './seed/kok-demo.js';
+
+const PURGE_INTERVAL_MS = 6 * 60 * 60 * 1000;
+
+/** Periodic upkeep every instance may run; each step is idempotent. */
+function startMaintenance(services: Services, logger: Context['logger']): void {
+  const purge = () =>
+    services.users.purgeExpiredTokens().then(
+      (n) => n > 0 && logger.info({ rows: n }, 'expired blacklist rows purged'),
+      (err: unknown) => logger.warn({ err }, 'blacklist purge failed'),
+    );
+  void purge();
+  setInterval(() => void purge(), PURGE_INTERVAL_MS).unref();
+}
+
+/** Stops on SIGTERM/SIGINT after `close` has finished in-flight work. */
+function onShutdown(logger: Context['logger'], close: () => Promise<void>): void {
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests and queued jobs');
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    await close();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
 
 async function serve(): Promise<void> {
   const config = loadConfig();
@@ -20,21 +49,22 @@ async function serve(): Promise<void> {
     const { products } = await seedKokDemo(ctx.dbs.service);
     if (products > 0) ctx.logger.info({ products }, 'demo KOK catalogue created');
   }
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    ctx.logger.info({ signal }, 'shutting down: finishing in-flight requests and queued jobs');
-    const force = setTimeout(() => process.exit(1), 15_000).unref();
+  startMaintenance(services, ctx.logger);
+  onShutdown(ctx.logger, async () => {
     await app.close();
     await ctx.close();
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  });
   await app.listen({ host: config.host, port: config.port });
   ctx.logger.info({ docs: `http://localhost:${config.port}/docs`, mode: config.embedded ? 'embedded' : 'servers' }, 'uhok is up');
+}
+
+/** Consumes the job queues without serving HTTP: add these next to the servers when jobs need more room. */
+async function worker(): Promise<void> {
+  const ctx = await createContext(loadConfig());
+  const { services } = await buildApp(ctx);
+  startMaintenance(services, ctx.logger);
+  onShutdown(ctx.logger, () => ctx.close());
+  ctx.logger.info({ jobs: ctx.jobs.kind }, 'worker is consuming jobs');
 }
 
 async function migrate(): Promise<void> {
@@ -90,7 +120,7 @@ async function importData(): Promise<void> {
   }
 }
 
-const commands: Record<string, () => Promise<void>> = { serve, migrate, seed, import: importData };
+const commands: Record<string, () => Promise<void>> = { serve, worker, migrate, seed, import: importData };
 
 const name = process.argv[2] ?? 'serve';
 const command = commands[name];

@@ -305,3 +305,20 @@ describe('login form encodings', () => {
     expect(res.json().token_type).toBe('bearer');
   });
 });
+
+describe('blacklist upkeep', () => {
+  it('purges only rows whose token has expired', async () => {
+    const past = new Date(Date.now() - 60_000);
+    const future = new Date(Date.now() + 3_600_000);
+    await t.ctx.dbs.auth.kysely
+      .insertInto('JWT_BLACKLIST')
+      .values([
+        { TOKEN_HASH: 'a'.repeat(64), EXPIRES_AT: past, USER_ID: '1', METADATA: 'user_logout' },
+        { TOKEN_HASH: 'b'.repeat(64), EXPIRES_AT: future, USER_ID: '1', METADATA: 'user_logout' },
+      ])
+      .execute();
+    expect(await t.services.users.purgeExpiredTokens()).toBe(1);
+    const left = await t.ctx.dbs.auth.kysely.selectFrom('JWT_BLACKLIST').select('TOKEN_HASH').execute();
+    expect(left).toEqual([{ TOKEN_HASH: 'b'.repeat(64) }]);
+  });
+});
