@@ -1,6 +1,6 @@
 // SQL for USERS, USER_SETTINGS and JWT_BLACKLIST (AUTH_DB).
 import type { Db } from '../../platform/db/connect.js';
-import { ciEquals } from '../../platform/db/dialect.js';
+import { ciEquals, insertReturningId } from '../../platform/db/dialect.js';
 import type { AuthDB } from '../../platform/db/schema.js';
 
 export interface UserRow {
@@ -32,14 +32,7 @@ export class UserRepo {
   async create(email: string, passwordHash: string, username: string, createdAt: Date): Promise<number> {
     return this.db.kysely.transaction().execute(async (trx) => {
       const values = { EMAIL: email, PASSWORD_HASH: passwordHash, USERNAME: username, CREATED_AT: createdAt };
-      let id: number;
-      if (this.db.kind === 'mysql') {
-        const res = await trx.insertInto('USERS').values(values).executeTakeFirstOrThrow();
-        id = Number(res.insertId);
-      } else {
-        const row = await trx.insertInto('USERS').values(values).returning('USER_ID').executeTakeFirstOrThrow();
-        id = row.USER_ID;
-      }
+      const id = await insertReturningId<AuthDB, 'USERS'>(trx, this.db.kind, 'USERS', values, 'USER_ID');
       await trx.insertInto('USER_SETTINGS').values({ USER_ID: id, RECEIVE_NOTIFICATION: 1 }).execute();
       return id;
     });

@@ -1,5 +1,5 @@
 // The few statements whose SQL differs between MariaDB and PostgreSQL.
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type InsertObject, type Kysely, type RawBuilder } from 'kysely';
 import type { DbKind } from '../../config.js';
 
 /** Unique-key violation on either engine (MariaDB ER_DUP_ENTRY 1062, PostgreSQL 23505). */
@@ -16,4 +16,18 @@ export function ciEquals(kind: DbKind, column: string, value: string): RawBuilde
 /** LIKE pattern that matches `text` literally; backslash is the default LIKE escape on both engines. */
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Inserts one row and returns its generated id: MariaDB reports `insertId`, PostgreSQL needs RETURNING. */
+export async function insertReturningId<DB, TB extends keyof DB & string>(
+  db: Kysely<DB>,
+  kind: DbKind,
+  table: TB,
+  values: InsertObject<DB, TB>,
+  idColumn: string,
+): Promise<number> {
+  const insert = db.insertInto(table).values(values);
+  if (kind === 'mysql') return Number((await insert.executeTakeFirstOrThrow()).insertId);
+  const row = (await insert.returning(sql.ref(idColumn).as('id') as never).executeTakeFirstOrThrow()) as { id: number };
+  return Number(row.id);
 }
