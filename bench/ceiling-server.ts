@@ -7,8 +7,6 @@ import { createPool } from 'mysql2';
 import { parseDbUrl } from '../src/config.js';
 import type { ServiceDB } from '../src/platform/db/schema.js';
 
-export const CEILING_REDIS_KEY = 'uhok-bench:ceiling:value';
-
 const url = parseDbUrl(process.env.MARIADB_SERVICE_URL!);
 const db = new Kysely<ServiceDB>({
   dialect: new MysqlDialect({
@@ -19,7 +17,7 @@ const redis = new Redis(process.env.REDIS_URL!);
 const app = Fastify();
 
 app.get('/ceiling/redis', async (_request, reply) => {
-  const raw = await redis.get(CEILING_REDIS_KEY);
+  const raw = await redis.get(process.env.CEILING_REDIS_KEY!);
   return reply.type('application/json').send(raw ?? 'null');
 });
 

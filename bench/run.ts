@@ -2,12 +2,22 @@
 // loads it with autocannon from this process, and prints requests/s and p99 latency per scenario.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import { loadConfig } from '../src/config.js';
+import { openDatabases } from '../src/platform/db/connect.js';
+import { addSyntheticDiscounts, prepareKok } from './kok.js';
 import { benchEnv, ensureBenchDatabases } from './servers.js';
 import type { BenchEnv, Scenario } from './types.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 9100);
 const BASE = `http://127.0.0.1:${PORT}`;
+const CEILING_PORT = PORT + 1;
+const CEILING_BASE = `http://127.0.0.1:${CEILING_PORT}`;
+const CEILING_REDIS_KEY = 'uhok-bench:ceiling:value';
+const KOK_CSV = resolve(process.env.BENCH_KOK_CSV ?? '../shared/data/uhok-data/kok_modify_labeled_only_food.csv');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
@@ -92,25 +102,80 @@ function foundationScenarios(env: BenchEnv): Scenario[] {
   ];
 }
 
+async function runToExit(args: string[], env: Record<string, string>): Promise<void> {
+  const child = startProcess(args, env);
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}`);
+}
+
+/** Loads the real KOK CSV into the bench databases, plus the synthetic price rows the file lacks. */
+async function loadKokCatalogue(env: Record<string, string>): Promise<void> {
+  await runToExit(['src/main.ts', 'import', 'kok-products', KOK_CSV], env);
+  const dbs = await openDatabases(loadConfig(env as NodeJS.ProcessEnv, '/nonexistent'));
+  try {
+    const added = await addSyntheticDiscounts(dbs.service);
+    console.log(`synthetic price rows added: ${added}`);
+  } finally {
+    await dbs.close();
+  }
+}
+
+/** The two ceilings, on the same servers: a cached Redis value (same bytes as the cached list) and a PK row. */
+async function measureCeilings(env: Record<string, string>, cachedPath: string, productId: string): Promise<Result[]> {
+  const redis = new Redis(env.REDIS_URL);
+  const body = await (await fetch(BASE + cachedPath)).text();
+  await redis.set(CEILING_REDIS_KEY, body);
+  await redis.quit();
+  const ceiling = startProcess(['bench/ceiling-server.ts'], { ...env, PORT: String(CEILING_PORT), CEILING_REDIS_KEY });
+  try {
+    await waitForHttp(`${CEILING_BASE}/ceiling/redis`);
+    return [
+      await measure(CEILING_BASE, { name: 'ceiling: bare route, one Redis value', path: '/ceiling/redis' }),
+      await measure(CEILING_BASE, { name: 'ceiling: bare route, one row by PK', path: `/ceiling/pk/${productId}` }),
+    ];
+  } finally {
+    ceiling.kill('SIGTERM');
+    await once(ceiling, 'exit');
+  }
+}
+
 async function main(): Promise<void> {
   await ensureBenchDatabases();
   const env = benchEnv();
+  const withKok = existsSync(KOK_CSV);
+  if (withKok) await loadKokCatalogue(env);
+  else console.log(`KOK scenarios skipped: ${KOK_CSV} not found`);
+
   const server = startProcess(['src/main.ts', 'serve'], { ...env, PORT: String(PORT) });
+  const results: Result[] = [];
+  let ratios: string[] = [];
   try {
     await waitForHttp(`${BASE}/api/health`);
     const user = await loginUser();
-    const scenarios = foundationScenarios(user);
-    const results: Result[] = [];
+    const scenarios = [...foundationScenarios(user), ...(withKok ? await prepareKok(user) : [])];
     for (const s of scenarios) {
       results.push(await measure(BASE, s));
       console.log(`done: ${s.name}`);
     }
-    console.log(`\nservers target (MariaDB + PostgreSQL + Redis), ${CONNECTIONS} connections, ${DURATION} s each, node ${process.version}\n`);
-    printTable(results);
+    if (withKok) {
+      const cached = scenarios.find((s) => s.name.startsWith('kok discounted'))!;
+      const info = scenarios.find((s) => s.name === 'kok product info')!;
+      const productId = /product\/(\d+)\//.exec(info.path)![1];
+      const [redisCeiling, pkCeiling] = await measureCeilings(env, cached.path, productId);
+      results.push(redisCeiling, pkCeiling);
+      const rps = (name: string) => results.find((r) => r.name === name)!.rps;
+      ratios = [
+        `cached discounted list / Redis ceiling = ${(rps(cached.name) / redisCeiling.rps).toFixed(2)} (target ≥ 0.50)`,
+        `product info / primary-key ceiling = ${(rps(info.name) / pkCeiling.rps).toFixed(2)} (target ≥ 0.67)`,
+      ];
+    }
   } finally {
     server.kill('SIGTERM');
     await once(server, 'exit');
   }
+  console.log(`\nservers target (MariaDB + PostgreSQL + Redis), ${CONNECTIONS} connections, ${DURATION} s each, node ${process.version}\n`);
+  printTable(results);
+  if (ratios.length) console.log(`\n${ratios.join('\n')}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

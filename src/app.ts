@@ -4,6 +4,7 @@ import { JwtService } from './platform/auth/jwt.js';
 import { guards } from './platform/http/auth-guard.js';
 import { createServer, type App } from './platform/http/server.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { createKokServices, kokRoutes, type KokServices } from './modules/kok/module.js';
 import { EventLog } from './modules/log/events.js';
 import { LogRepo } from './modules/log/repo.js';
 import { logRoutes } from './modules/log/routes.js';
@@ -17,6 +18,7 @@ export interface Services {
   users: UserService;
   events: EventLog;
   logs: LogService;
+  kok: KokServices;
 }
 
 export async function buildApp(ctx: Context): Promise<{ app: App; services: Services }> {
@@ -28,12 +30,14 @@ export async function buildApp(ctx: Context): Promise<{ app: App; services: Serv
   const events = new EventLog(ctx.jobs, logRepo, ctx.clock, (err) => ctx.logger.warn({ err }, 'event not queued'));
   const logs = new LogService(events, logRepo, ctx.clock);
   const users = new UserService(new UserRepo(ctx.dbs.auth), new JwtService(ctx.config.jwt.secret, ctx.config.jwt.expireMinutes), ctx.cache, ctx.clock);
-  const { requireUser } = guards(users);
+  const { requireUser, optionalUser } = guards(users);
+  const kok = createKokServices(ctx.dbs.service, ctx.cache, ctx.clock);
 
   healthRoutes(app, ctx);
   userRoutes(app, users, events, requireUser, ctx.config);
   logRoutes(app, logs, requireUser);
+  kokRoutes(app, kok, { events, requireUser, optionalUser, serviceToken: ctx.config.serviceAuthToken });
 
   await ctx.jobs.start();
-  return { app, services: { users, events, logs } };
+  return { app, services: { users, events, logs, kok } };
 }

@@ -1,0 +1,76 @@
+// The KOK cart: one line per (user, product), quantity 1..99, every line reachable only by its owner.
+import type { Clock } from '../../platform/clock/clock.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import { NotFoundMessageError } from '../../platform/http/errors.js';
+import type { CartRepo } from './cart-repo.js';
+
+export const MAX_CART_QUANTITY = 99;
+const LINE_NOT_FOUND = '장바구니 항목을 찾을 수 없습니다.';
+/** Insert/increment attempts when a concurrent delete and add keep racing. */
+const ADD_ATTEMPTS = 3;
+
+export interface CartAddResult {
+  kok_cart_id: number;
+  kok_quantity: number;
+  recipe_id: number | null;
+  message: string;
+}
+
+export class KokCartService {
+  constructor(
+    private readonly repo: CartRepo,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Adds a line at the current price, or raises the existing line's quantity (capped at 99; its price snapshot and
+   * recipe stay). Insert first and fall back to an atomic increment on the unique key, so concurrent adds of the
+   * same product end as one line with the summed quantity.
+   */
+  async add(userId: number, productId: number, quantity: number, recipeId: number | null): Promise<CartAddResult> {
+    const priceId = await this.repo.currentPriceId(productId);
+    if (priceId === undefined) throw new NotFoundMessageError('상품의 가격 정보를 찾을 수 없습니다.');
+    // The client sends 0 for "not from a recipe"; an unknown recipe is dropped rather than failing the add.
+    const recipe = recipeId && (await this.repo.recipeExists(recipeId)) ? recipeId : null;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const id = await this.repo.insert({ userId, productId, priceId, quantity, recipeId: recipe, at: this.clock.now() });
+        return { kok_cart_id: id, kok_quantity: quantity, recipe_id: recipe, message: '장바구니에 상품이 추가되었습니다.' };
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+      }
+      const line = await this.repo.increment(userId, productId, quantity, MAX_CART_QUANTITY);
+      if (line) {
+        return { kok_cart_id: line.id, kok_quantity: line.quantity, recipe_id: recipe, message: `장바구니 수량이 ${line.quantity}개로 업데이트되었습니다.` };
+      }
+      // The line was deleted between the two statements: insert again.
+      if (attempt >= ADD_ATTEMPTS) throw new Error('cart add kept racing with deletes');
+    }
+  }
+
+  async lines(userId: number, limit: number) {
+    const rows = await this.repo.lines(userId, limit);
+    return rows.map((r) => ({
+      kok_cart_id: r.KOK_CART_ID,
+      kok_product_id: r.KOK_PRODUCT_ID,
+      kok_price_id: r.KOK_PRICE_ID,
+      recipe_id: r.RECIPE_ID,
+      kok_product_name: r.KOK_PRODUCT_NAME,
+      kok_thumbnail: r.KOK_THUMBNAIL,
+      kok_product_price: r.KOK_PRODUCT_PRICE,
+      kok_discount_rate: r.KOK_DISCOUNT_RATE,
+      kok_discounted_price: r.KOK_DISCOUNTED_PRICE,
+      kok_store_name: r.KOK_STORE_NAME,
+      kok_quantity: r.KOK_QUANTITY,
+    }));
+  }
+
+  /** Sets the quantity of the caller's line; a missing or foreign id is 404 and nothing is touched. */
+  async setQuantity(userId: number, cartId: number, quantity: number): Promise<void> {
+    if ((await this.repo.setQuantity(userId, cartId, quantity)) === 0) throw new NotFoundMessageError(LINE_NOT_FOUND);
+  }
+
+  async remove(userId: number, cartId: number): Promise<void> {
+    if ((await this.repo.remove(userId, cartId)) === 0) throw new NotFoundMessageError(LINE_NOT_FOUND);
+  }
+}

@@ -1,0 +1,48 @@
+// Likes (찜): toggle and the liked-products list.
+import type { Clock } from '../../platform/clock/clock.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import { NotFoundMessageError } from '../../platform/http/errors.js';
+import type { CatalogRepo } from './catalog-repo.js';
+import type { LikesRepo } from './likes-repo.js';
+import { PRODUCT_NOT_FOUND } from './product-service.js';
+
+export class KokLikesService {
+  constructor(
+    private readonly likes: LikesRepo,
+    private readonly catalog: CatalogRepo,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Delete-or-insert without a read first: the unique (user, product) key settles races, so two concurrent likes
+   * end as one row. No cached list carries like state, so nothing is invalidated.
+   */
+  async toggle(userId: number, productId: number): Promise<boolean> {
+    if ((await this.likes.remove(userId, productId)) > 0) return false;
+    if (!(await this.catalog.product(productId))) throw new NotFoundMessageError(PRODUCT_NOT_FOUND);
+    try {
+      await this.likes.add(userId, productId, this.clock.now());
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+    return true;
+  }
+
+  /** Newest like first, current price attached (two queries, whatever the limit). */
+  async list(userId: number, limit: number) {
+    const products = await this.likes.likedProducts(userId, limit);
+    const prices = await this.catalog.currentPrices(products.map((p) => p.KOK_PRODUCT_ID));
+    return products.map((p) => {
+      const price = prices.get(p.KOK_PRODUCT_ID);
+      return {
+        kok_product_id: p.KOK_PRODUCT_ID,
+        kok_product_name: p.KOK_PRODUCT_NAME,
+        kok_thumbnail: p.KOK_THUMBNAIL,
+        kok_product_price: p.KOK_PRODUCT_PRICE,
+        kok_discount_rate: price ? price.KOK_DISCOUNT_RATE : 0,
+        kok_discounted_price: price ? price.KOK_DISCOUNTED_PRICE : p.KOK_PRODUCT_PRICE,
+        kok_store_name: p.KOK_STORE_NAME,
+      };
+    });
+  }
+}
