@@ -45,6 +45,13 @@ export interface ContextOptions {
   redisPrefix?: string;
 }
 
+/** Waits for `work` at most `ms`; shutdown must not hang on an unreachable dependency. */
+function bounded(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([work.catch(() => undefined), limit]).finally(() => clearTimeout(timer));
+}
+
 export function createLogger(config: Config): FastifyBaseLogger {
   return pino({
     level: config.logLevel,
@@ -107,10 +114,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
     embedder,
     keyPrefix: prefix,
     async close() {
-      await jobs.close();
-      await pubsub.close();
+      // With Redis down, BullMQ would wait for it forever: give queued work a bounded time, then cut the lines.
+      await bounded(jobs.close(), 10_000);
+      await bounded(pubsub.close(), 1_000);
       await cache.close();
-      await Promise.all([redis, blocking, subscriber].map((c) => c?.quit().catch(() => undefined)));
+      await Promise.all([redis, blocking, subscriber].map((c) => c && bounded(c.quit().then(() => undefined), 1_000).finally(() => c.disconnect())));
       await dbs.close();
     },
   };

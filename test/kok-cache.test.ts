@@ -66,14 +66,44 @@ describe('top-selling and store-best caches', () => {
     await get(t, '/api/kok/discounted');
     await get(t, '/api/kok/discounted?size=7');
     await get(t, '/api/kok/top-selling');
+    await get(t, '/api/kok/product/1/info');
     const res = await invalidate(t, 'all');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       message: '모든 KOK 캐시가 무효화되었습니다.',
-      deleted_keys: { discounted_products: 2, top_selling_products: 1, store_best_items: 0, total: 3 },
+      deleted_keys: { discounted_products: 2, top_selling_products: 1, store_best_items: 0, product_details: 1, search_results: 0, total: 4 },
     });
     expect((await invalidate(t, 'top-selling')).json()).toEqual({ message: '인기 상품 캐시가 무효화되었습니다. 삭제된 키 수: 0' });
     expect((await invalidate(t, 'store-best')).json()).toEqual({ message: '스토어 베스트 상품 캐시가 무효화되었습니다. 삭제된 키 수: 0' });
+  });
+});
+
+describe('product and search caches', () => {
+  it('serves the product header from kok:product:{id} until /all invalidates it; like state stays live', async () => {
+    await seedProducts(t, [{ KOK_PRODUCT_ID: 1, prices: [[10, 9000]] }]);
+    const rate = async () => (await get(t, '/api/kok/product/1/info')).json().kok_discount_rate;
+    expect(await rate()).toBe(10);
+    expect(await t.ctx.cache.get('kok:product:1')).toMatchObject({ product: { KOK_PRODUCT_ID: 1 }, price: { KOK_DISCOUNT_RATE: 10 } });
+    await reprice(t, 1, 40);
+    expect(await rate()).toBe(10); // hit
+    const user = await newUser(t.app);
+    await t.app.inject({ method: 'POST', url: '/api/kok/likes/toggle', headers: user.headers, payload: { kok_product_id: 1 } });
+    expect((await get(t, '/api/kok/product/1/info', user.headers)).json().is_liked).toBe(true);
+    await invalidate(t, 'all');
+    expect(await rate()).toBe(40);
+    expect((await get(t, '/api/kok/product/999/info')).statusCode).toBe(404);
+    expect(await t.ctx.cache.get('kok:product:999')).toBeUndefined();
+  });
+
+  it('caches non-empty search pages per keyword, page and size', async () => {
+    await seedProducts(t, [{ KOK_PRODUCT_ID: 1, KOK_PRODUCT_NAME: '배추김치 1kg', prices: [[10, 9000]] }]);
+    const search = async () => (await get(t, `/api/kok/search?keyword=${encodeURIComponent('김치')}&page=1&size=10`)).json();
+    expect((await search()).total).toBe(1);
+    expect(await t.ctx.cache.get('kok:search:page:1:size:10:keyword:김치')).toMatchObject({ total: 1 });
+    await seedProducts(t, [{ KOK_PRODUCT_ID: 2, KOK_PRODUCT_NAME: '총각김치', prices: [[0, 5000]] }]);
+    expect((await search()).total).toBe(1); // hit
+    await invalidate(t, 'all');
+    expect((await search()).total).toBe(2);
   });
 });
 

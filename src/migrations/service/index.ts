@@ -4,6 +4,7 @@ import { kok } from './002_kok.js';
 import { orders } from './003_orders.js';
 import { recipes } from './004_recipes.js';
 import { referenceData } from './005_reference_data.js';
+import { kokRatingIndex } from './006_kok_rating_index.js';
 
 /** SERVICE_DB steps; keys sort in execution order. */
 export const serviceMigrations: StepSet = {
@@ -12,4 +13,5 @@ export const serviceMigrations: StepSet = {
   '003_orders': orders,
   '004_recipes': recipes,
   '005_reference_data': referenceData,
+  '006_kok_rating_index': kokRatingIndex,
 };

@@ -44,14 +44,17 @@ export function cacheRoutes(app: App, lists: KokListService, serviceToken: strin
   }
 
   app.post('/api/kok/cache/invalidate/all', options(InvalidateAllOut), async () => {
-    const [discounted, topSelling, storeBest] = await Promise.all(FAMILIES.map((f) => lists.invalidate(f.family)));
+    const families: CacheFamily[] = ['discounted', 'topSelling', 'storeBest', 'product', 'search'];
+    const [discounted, topSelling, storeBest, product, search] = await Promise.all(families.map((f) => lists.invalidate(f)));
     return {
       message: '모든 KOK 캐시가 무효화되었습니다.',
       deleted_keys: {
         discounted_products: discounted,
         top_selling_products: topSelling,
         store_best_items: storeBest,
-        total: discounted + topSelling + storeBest,
+        product_details: product,
+        search_results: search,
+        total: discounted + topSelling + storeBest + product + search,
       },
     };
   });

@@ -37,7 +37,7 @@ export function createKokServices(db: Db<ServiceDB>, cache: Cache, clock: Clock)
   const cart = new CartRepo(db);
   return {
     lists: new KokListService(catalog, cache),
-    products: new KokProductService(catalog, likes),
+    products: new KokProductService(catalog, likes, cache),
     likes: new KokLikesService(likes, catalog, clock),
     history: new KokHistoryService(new HistoryRepo(db), clock),
     cart: new KokCartService(cart, clock),

@@ -1,9 +1,11 @@
 // One product's pages (header, images, reviews, seller block) and the keyword search.
+import type { Cache } from '../../platform/cache/cache.js';
 import { NotFoundMessageError } from '../../platform/http/errors.js';
+import { CACHE_TTL_SECONDS, cacheKeys } from './cache-keys.js';
 import type { CatalogRepo } from './catalog-repo.js';
 import type { LikesRepo } from './likes-repo.js';
 import { withCurrentPrices } from './list-items.js';
-import type { KokListItem } from './types.js';
+import type { KokListItem, PriceRow } from './types.js';
 
 export const PRODUCT_NOT_FOUND = '상품이 존재하지 않습니다.';
 
@@ -15,26 +17,42 @@ export interface SearchResult {
   items: Array<KokListItem & { kok_product_price: number | null }>;
 }
 
+type ProductRow = NonNullable<Awaited<ReturnType<CatalogRepo['product']>>>;
+
+/** A product row with its current price row: what every product page starts from, cached as one value. */
+interface ProductCard {
+  product: ProductRow;
+  price: PriceRow | null;
+}
+
 export class KokProductService {
   constructor(
     private readonly catalog: CatalogRepo,
     private readonly likes: LikesRepo,
+    private readonly cache: Cache,
   ) {}
 
-  private async existing(id: number) {
-    const product = await this.catalog.product(id);
+  private async card(id: number): Promise<ProductCard> {
+    const key = cacheKeys.product(id);
+    const hit = await this.cache.get<ProductCard>(key);
+    if (hit) return hit;
+    const [product, prices] = await Promise.all([this.catalog.product(id), this.catalog.currentPrices([id])]);
     if (!product) throw new NotFoundMessageError(PRODUCT_NOT_FOUND);
-    return product;
+    const card = { product, price: prices.get(id) ?? null };
+    await this.cache.set(key, card, CACHE_TTL_SECONDS.product);
+    return card;
+  }
+
+  private async existing(id: number): Promise<ProductRow> {
+    return (await this.card(id)).product;
   }
 
   /** Header block; NULL columns become ""/0 and a missing price row means "no discount" (api spec §4.6). */
   async info(id: number, userId: number | null) {
-    const product = await this.existing(id);
-    const [prices, liked] = await Promise.all([
-      this.catalog.currentPrices([id]),
+    const [{ product, price }, liked] = await Promise.all([
+      this.card(id),
       userId === null ? Promise.resolve(new Set<number>()) : this.likes.likedAmong(userId, [id]),
     ]);
-    const price = prices.get(id);
     const listPrice = int(product.KOK_PRODUCT_PRICE);
     return {
       kok_product_id: product.KOK_PRODUCT_ID,
@@ -110,6 +128,15 @@ export class KokProductService {
 
   /** Literal substring search over name and store, newest product first; three queries whatever the page size. */
   async search(keyword: string, page: number, size: number): Promise<SearchResult> {
+    const key = cacheKeys.search(keyword, page, size);
+    const hit = await this.cache.get<SearchResult>(key);
+    if (hit && hit.items.length > 0) return hit;
+    const fresh = await this.searchUncached(keyword, page, size);
+    if (fresh.items.length > 0) await this.cache.set(key, fresh, CACHE_TTL_SECONDS.search);
+    return fresh;
+  }
+
+  private async searchUncached(keyword: string, page: number, size: number): Promise<SearchResult> {
     const [total, products] = await Promise.all([
       this.catalog.searchCount(keyword),
       this.catalog.searchPage(keyword, { limit: size, offset: (page - 1) * size }),

@@ -211,6 +211,8 @@ export const InvalidateAllOut = Type.Object({
     discounted_products: Type.Integer(),
     top_selling_products: Type.Integer(),
     store_best_items: Type.Integer(),
+    product_details: Type.Integer(),
+    search_results: Type.Integer(),
     total: Type.Integer(),
   }),
 });

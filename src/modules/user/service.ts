@@ -110,24 +110,20 @@ export class UserService implements Authenticator {
     } catch (err) {
       throw new UnauthorizedError(err instanceof TokenError && err.reason === 'expired' ? MSG.expired : MSG.invalid);
     }
-    let revoked: boolean;
-    try {
-      revoked = await this.isRevoked(token, claims.exp);
-    } catch {
-      // Fail closed: an unverifiable blacklist never lets a token through.
-      throw new ServiceUnavailableError(MSG.dbDown);
-    }
-    if (revoked) throw new UnauthorizedError(MSG.loggedOut);
     const sub = claims.sub;
+    const subId = typeof sub === 'string' && /^\d{1,10}$/.test(sub) && Number(sub) <= 2147483647 ? Number(sub) : null;
+    // The blacklist and the user row are independent reads: fetch both at once, then judge in contract order.
+    const [revoked, found] = await Promise.allSettled([
+      this.isRevoked(token, claims.exp),
+      subId === null ? Promise.resolve(undefined) : this.repo.findById(subId),
+    ]);
+    // Fail closed: an unverifiable blacklist never lets a token through.
+    if (revoked.status === 'rejected') throw new ServiceUnavailableError(MSG.dbDown);
+    if (revoked.value) throw new UnauthorizedError(MSG.loggedOut);
     if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError(MSG.noSubject);
-    if (!/^\d{1,10}$/.test(sub) || Number(sub) > 2147483647) throw new UnauthorizedError(MSG.badSubject);
-
-    let row: UserRow | undefined;
-    try {
-      row = await this.repo.findById(Number(sub));
-    } catch {
-      throw new ServiceUnavailableError(MSG.dbDown);
-    }
+    if (subId === null) throw new UnauthorizedError(MSG.badSubject);
+    if (found.status === 'rejected') throw new ServiceUnavailableError(MSG.dbDown);
+    const row = found.value;
     if (!row) throw new UnauthorizedError(MSG.noUser);
     return { user: toCurrentUser(row), token };
   }
