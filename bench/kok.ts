@@ -36,7 +36,9 @@ export async function prepareKok(env: BenchEnv): Promise<Scenario[]> {
   const auth = { authorization: `Bearer ${env.token}` };
   return [
     { name: 'kok discounted (cached)', path: '/api/kok/discounted?page=1&size=20' },
-    { name: 'kok product info', path: `/api/kok/product/${ids[0]}/info`, headers: auth },
+    { name: 'kok product info', path: `/api/kok/product/${ids[0]}/info` },
+    // Logged in adds token verification, the blacklist check, the user row, the like check and an event write.
+    { name: 'kok product info (logged in)', path: `/api/kok/product/${ids[0]}/info`, headers: auth },
     { name: `kok search ${SEARCH_KEYWORD}`, path: `/api/kok/search?keyword=${keyword}&page=1&size=20` },
     { name: 'kok carts', path: '/api/kok/carts?limit=50', headers: auth },
   ];

@@ -78,6 +78,23 @@ describe('top-selling and store-best caches', () => {
   });
 });
 
+describe('cached pages answered from their stored bytes', () => {
+  it('gives anonymous callers exactly the body of a miss, for discounted and top-selling', async () => {
+    await seedProducts(t, [
+      { KOK_PRODUCT_ID: 1, KOK_PRODUCT_NAME: '김치 "특" 1kg', KOK_REVIEW_CNT: 5, KOK_REVIEW_SCORE: 4.5, prices: [[10, 9000]] },
+      { KOK_PRODUCT_ID: 2, KOK_PRODUCT_NAME: null, KOK_REVIEW_CNT: 3, prices: [[20, 8000]] },
+    ]);
+    for (const url of ['/api/kok/discounted?page=1&size=5', '/api/kok/top-selling?page=1&size=5']) {
+      const miss = await get(t, url);
+      const hit = await get(t, url);
+      expect(hit.statusCode).toBe(200);
+      expect(hit.headers['content-type']).toMatch(/^application\/json/);
+      expect(hit.json()).toEqual(miss.json());
+      expect(miss.json().products.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('product and search caches', () => {
   it('serves the product header from kok:product:{id} until /all invalidates it; like state stays live', async () => {
     await seedProducts(t, [{ KOK_PRODUCT_ID: 1, prices: [[10, 9000]] }]);

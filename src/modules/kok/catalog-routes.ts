@@ -1,6 +1,6 @@
 // HTTP routes of the KOK catalogue (api spec §4.1–4.10): home lists, product pages and search. Auth optional.
 import { performance } from 'node:perf_hooks';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Guard } from '../../platform/http/auth-guard.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
@@ -26,6 +26,14 @@ import {
 
 const DISCOUNTED_FAILED = '할인 상품 조회 중 오류가 발생했습니다.';
 
+const LIST_OPEN = Buffer.from('{"products":');
+const LIST_CLOSE = Buffer.from('}');
+
+/** `{"products": <cached page>}` straight from the cached bytes: no parse, no re-serialisation. */
+function sendCachedList(reply: FastifyReply, page: Buffer): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(Buffer.concat([LIST_OPEN, page, LIST_CLOSE]));
+}
+
 export function catalogRoutes(app: App, lists: KokListService, products: KokProductService, events: EventLog, optionalUser: Guard): void {
   const emit = (request: FastifyRequest, type: string, data: Record<string, unknown>) => {
     if (request.user) events.emit(request, request.user.user_id, type, data);
@@ -50,9 +58,12 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
         ...failsWith(app, DISCOUNTED_FAILED),
         schema: { tags, security, querystring: DiscountedQuery, response: { 200: ProductListOut, ...errorResponses(422, 500) } },
       },
-      async (request) => {
+      async (request, reply) => {
         const { page, size } = request.query;
         const useCache = isTrueWord(request.query.use_cache);
+        // Anonymous callers log no event, so a cache hit needs no parsed items.
+        const cached = useCache && !request.user ? await lists.cachedPageJson({ kind: 'discounted', page, size }) : undefined;
+        if (cached) return sendCachedList(reply, cached);
         const { items, ms } = await timed(() => lists.discounted(page, size, useCache));
         emit(request, event, { product_count: items.length, execution_time_ms: ms, use_cache: useCache });
         return { products: items };
@@ -82,8 +93,10 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
       ...failsWith(app, '인기 상품 조회 중 오류가 발생했습니다.'),
       schema: { tags, security, querystring: TopSellingQuery, response: { 200: ProductListOut, ...errorResponses(422, 500) } },
     },
-    async (request) => {
+    async (request, reply) => {
       const { page, size, sort_by } = request.query;
+      const cached = request.user ? undefined : await lists.cachedPageJson({ kind: 'topSelling', page, size, sortBy: sort_by });
+      if (cached) return sendCachedList(reply, cached);
       const items = await lists.topSelling(page, size, sort_by);
       emit(request, 'kok_top_selling_products_view', { product_count: items.length, sort_by });
       return { products: items };

@@ -26,6 +26,16 @@ export class KokListService {
     return fresh;
   }
 
+  /**
+   * A cached page as its stored JSON bytes (the same array `discounted`/`topSelling` return), or undefined on a
+   * miss; `[]` counts as a miss. Anonymous home-screen requests answer from it without parsing.
+   */
+  async cachedPageJson(list: { kind: 'discounted'; page: number; size: number } | { kind: 'topSelling'; page: number; size: number; sortBy: SortBy }): Promise<Buffer | undefined> {
+    const key = list.kind === 'discounted' ? cacheKeys.discounted(list.page, list.size) : cacheKeys.topSelling(list.page, list.size, list.sortBy);
+    const bytes = await this.cache.getJsonBytes(key);
+    return bytes && bytes.length > 2 ? bytes : undefined;
+  }
+
   /** Rate and discounted price come from the current price row unmodified (api spec §4.1). */
   async discounted(page: number, size: number, useCache: boolean): Promise<KokListItem[]> {
     return this.cached(useCache ? cacheKeys.discounted(page, size) : null, CACHE_TTL_SECONDS.discounted, async () => {

@@ -21,6 +21,11 @@ export class MemoryCache implements Cache {
     return hit ? (JSON.parse(hit.json) as T) : undefined;
   }
 
+  async getJsonBytes(key: string): Promise<Buffer | undefined> {
+    const hit = this.lru.get(key);
+    return hit ? Buffer.from(hit.json) : undefined;
+  }
+
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
     this.lru.set(key, { json: JSON.stringify(value) }, { ttl: Math.max(1, ttlSeconds) * 1000 });
   }

@@ -16,6 +16,14 @@ export class RedisCache implements Cache {
     }
   }
 
+  async getJsonBytes(key: string): Promise<Buffer | undefined> {
+    try {
+      return (await this.redis.getBuffer(this.prefix + key)) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
     try {
       await this.redis.set(this.prefix + key, JSON.stringify(value), 'EX', Math.max(1, Math.ceil(ttlSeconds)));
