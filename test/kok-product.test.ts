@@ -34,6 +34,21 @@ describe('GET /api/kok/product/{id}/info', () => {
     expect((await get('/api/kok/product/7/info', other.headers)).json().is_liked).toBe(false);
   });
 
+  it('treats a logged-out token as anonymous on this optional-auth route: no like state, no event', async () => {
+    await seedProducts(t, [{ KOK_PRODUCT_ID: 7, prices: [[10, 9000]] }]);
+    const user = await newUser(t.app);
+    await t.app.inject({ method: 'POST', url: '/api/kok/likes/toggle', headers: user.headers, payload: { kok_product_id: 7 } });
+    expect((await t.app.inject({ method: 'POST', url: '/api/user/logout', headers: user.headers })).statusCode).toBe(200);
+    const res = await get('/api/kok/product/7/info', user.headers);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().is_liked).toBe(false);
+    // A raw token without the Bearer word is read the same way (original optional-auth rule).
+    expect((await get('/api/kok/product/7/info', { authorization: user.token })).json().is_liked).toBe(false);
+    await t.ctx.jobs.drain();
+    const views = await t.ctx.dbs.log.kysely.selectFrom('USER_LOG').select('LOG_ID').where('USER_ID', '=', user.userId).where('EVENT_TYPE', '=', 'kok_product_info_view').execute();
+    expect(views).toEqual([]);
+  });
+
   it('turns NULL columns and a missing price row into defaults', async () => {
     await seedProducts(t, [
       { KOK_PRODUCT_ID: 8, KOK_PRODUCT_NAME: null, KOK_STORE_NAME: null, KOK_THUMBNAIL: null, KOK_REVIEW_CNT: null },
