@@ -18,6 +18,19 @@ describe('errors', () => {
     expect(na.headers.allow).toContain('GET');
   });
 
+  it('answers unreadable requests with a 4xx in the contract format, never 500', async () => {
+    const badUrl = await t.app.inject({ url: '/api/log/user/event/%ZZ' });
+    expect([badUrl.statusCode, badUrl.json()]).toEqual([400, { detail: '잘못된 요청입니다.' }]);
+    const noBoundary = await t.app.inject({ method: 'POST', url: '/api/user/login', headers: { 'content-type': 'multipart/form-data' }, payload: 'x' });
+    expect([noBoundary.statusCode, noBoundary.json()]).toEqual([400, { detail: '잘못된 요청입니다.' }]);
+    const brokenForm = await t.app.inject({ method: 'POST', url: '/api/user/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '&&&===%' });
+    expect(brokenForm.statusCode).toBe(422);
+    for (const payload of ['[]', 'null', '"text"', '{"email": "a@b.co", "password": "abcd", "username": 5']) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/user/signup', headers: { 'content-type': 'application/json' }, payload });
+      expect(res.statusCode, payload).toBe(422);
+    }
+  });
+
   it('serves the trailing-slash form too', async () => {
     expect((await t.app.inject({ url: '/api/log/user/event/health/' })).statusCode).toBe(200);
   });

@@ -11,7 +11,18 @@ function sendHttpError(reply: FastifyReply, err: HttpError): FastifyReply {
   return reply.code(err.statusCode).headers(err.headers).send({ detail: err.detail });
 }
 
+/**
+ * Set once the request has been read and validated (multipart bodies are read in a preValidation hook); a failure
+ * without a status before that point came from reading what the client sent.
+ */
+const BODY_READ = Symbol('uhok.bodyRead');
+type Marked = FastifyRequest & { [BODY_READ]?: true };
+
 export function installErrorHandling(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request) => {
+    (request as Marked)[BODY_READ] = true;
+  });
+
   // A shadow router of every route, to tell "wrong method" (405) from "no such path" (404).
   const routes = FindMyWay({ ignoreTrailingSlash: true });
   app.addHook('onRoute', (route) => {
@@ -51,7 +62,8 @@ export function installErrorHandling(app: FastifyInstance): void {
       default:
         break;
     }
-    const status = error.statusCode ?? 500;
+    // A body parser failing without a status (e.g. a multipart body without a boundary) is a bad request.
+    const status = error.statusCode ?? ((request as Marked)[BODY_READ] ? 500 : 400);
     if (status >= 400 && status < 500) {
       // Framework-level client errors (bad URL encoding, rate limit, …) keep their status with a JSON detail.
       return reply.code(status).send({ detail: status === 429 ? error.message : '잘못된 요청입니다.' });

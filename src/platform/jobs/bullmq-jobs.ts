@@ -56,9 +56,7 @@ export class BullMqJobRunner implements JobRunner {
   define<T>(def: JobDefinition<T>): void {
     const d = def as JobDefinition<unknown>;
     this.defs.set(def.name, d);
-    this.queues.set(
-      def.name,
-      new Queue(def.name, {
+    const queue = new Queue(def.name, {
         connection: this.connection,
         prefix: this.prefix,
         defaultJobOptions: {
@@ -67,8 +65,10 @@ export class BullMqJobRunner implements JobRunner {
           removeOnComplete: true,
           removeOnFail: { count: 10_000 },
         },
-      }),
-    );
+      });
+    // Connection trouble is reported through the runner's error callback, not as unhandled 'error' events.
+    queue.on('error', (err) => this.onError(def.name, err));
+    this.queues.set(def.name, queue);
   }
 
   addFlusher(flush: () => Promise<void>): void {
