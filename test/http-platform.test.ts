@@ -81,6 +81,28 @@ describe('health', () => {
     expect(z.json().status).toBe('ok');
   });
 
+  it('/api/health/ml reports a remote ML service as it answers, and unhealthy when it does not', async () => {
+    const { createServer } = await import('node:http');
+    const ml = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(req.url === '/health' ? JSON.stringify({ status: 'ok', model: 'paraphrase-multilingual-MiniLM-L12-v2', dim: 384, version: 'st-5' }) : '{}');
+    });
+    await new Promise<void>((r) => ml.listen(0, '127.0.0.1', r));
+    const port = (ml.address() as { port: number }).port;
+    const up = await startApp({ env: { ML_INFERENCE_URL: `http://127.0.0.1:${port}/` } });
+    const down = await startApp({ env: { ML_INFERENCE_URL: 'http://127.0.0.1:9' } });
+    try {
+      expect((await up.app.inject({ url: '/api/health/ml' })).json()).toMatchObject({ status: 'healthy', ml_service: { status: 'ok', model: 'paraphrase-multilingual-MiniLM-L12-v2', dim: 384 } });
+      const bad = (await down.app.inject({ url: '/api/health/ml' })).json();
+      expect(bad).toMatchObject({ status: 'unhealthy', ml_service: { status: 'error' } });
+      expect(typeof bad.ml_service.error).toBe('string');
+    } finally {
+      await up.close();
+      await down.close();
+      ml.close();
+    }
+  });
+
   it('/api/health/ml reports the embedder', async () => {
     const body = (await t.app.inject({ url: '/api/health/ml' })).json();
     expect(body).toMatchObject({ status: 'healthy', service: 'uhok-backend-gateway', ml_service: { status: 'ok', dim: 384 } });
