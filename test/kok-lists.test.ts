@@ -115,8 +115,14 @@ describe('GET /api/kok/top-selling', () => {
     expect(again).toEqual(first);
   });
 
-  it('rejects an unknown sort_by with 422 (no unbounded cache keys)', async () => {
-    expect((await get('/api/kok/top-selling?sort_by=price')).statusCode).toBe(422);
+  it('treats an unknown sort_by as review_count, under the review_count cache key only', async () => {
+    const byCount = (await get('/api/kok/top-selling?sort_by=review_count&use_cache=false')).json();
+    const odd = await get('/api/kok/top-selling?sort_by=price');
+    expect(odd.statusCode).toBe(200);
+    expect(ids(odd.json())).toEqual(ids(byCount));
+    expect(await t.ctx.cache.delPattern('kok:top_selling:*sort:price')).toBe(0);
+    expect(await t.ctx.cache.get('kok:top_selling:page:1:size:20:sort:review_count')).toBeDefined();
+    expect((await get(`/api/kok/top-selling?sort_by=${'x'.repeat(51)}`)).statusCode).toBe(422);
     expect((await get('/api/kok/top-selling?size=101')).statusCode).toBe(422);
   });
 
@@ -152,7 +158,10 @@ describe('GET /api/kok/store-best-items', () => {
     expect((await get('/api/kok/store-best-items', newcomer.headers)).json()).toEqual({ products: [] });
   });
 
-  it('rejects an unknown sort_by with 422', async () => {
-    expect((await get('/api/kok/store-best-items?sort_by=x')).statusCode).toBe(422);
+  it('treats an unknown sort_by as review_count', async () => {
+    await seedDiscounted(t, 3);
+    const odd = await get('/api/kok/store-best-items?sort_by=x');
+    expect(odd.statusCode).toBe(200);
+    expect(ids(odd.json())).toEqual(ids((await get('/api/kok/store-best-items')).json()));
   });
 });

@@ -23,6 +23,7 @@ import {
   TabsOut,
   TopSellingQuery,
 } from './schemas.js';
+import { toSortBy } from './types.js';
 
 const DISCOUNTED_FAILED = '할인 상품 조회 중 오류가 발생했습니다.';
 
@@ -94,7 +95,8 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
       schema: { tags, security, querystring: TopSellingQuery, response: { 200: ProductListOut, ...errorResponses(422, 500) } },
     },
     async (request, reply) => {
-      const { page, size, sort_by } = request.query;
+      const { page, size } = request.query;
+      const sort_by = toSortBy(request.query.sort_by);
       const cached = request.user ? undefined : await lists.cachedPageJson({ kind: 'topSelling', page, size, sortBy: sort_by });
       if (cached) return sendCachedList(reply, cached);
       const items = await lists.topSelling(page, size, sort_by);
@@ -111,7 +113,7 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
       schema: { tags, security, querystring: StoreBestQuery, response: { 200: ProductListOut, ...errorResponses(422, 500) } },
     },
     async (request) => {
-      const sortBy = request.query.sort_by;
+      const sortBy = toSortBy(request.query.sort_by);
       const items = await lists.storeBest(request.user?.user_id ?? null, sortBy);
       emit(request, 'kok_store_best_items_view', { product_count: items.length, sort_by: sortBy });
       return { products: items };

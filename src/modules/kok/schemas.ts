@@ -8,7 +8,8 @@ const Page = Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 });
 const Id = Type.Integer({ minimum: -2147483648, maximum: 2147483647 });
 const Size = Type.Integer({ minimum: 1, maximum: 100, default: 20 });
 /** Only the two orders exist; an unknown value is a 422, so it can never mint new cache keys. */
-const SortByQuery = Type.Union([Type.Literal('review_count'), Type.Literal('rating')], { default: 'review_count' });
+/** Any word is accepted as in the original; `toSortBy` maps all but `rating` to `review_count` (bounded cache keys). */
+const SortByQuery = Type.String({ maxLength: 50, default: 'review_count', description: '`rating` or `review_count` (anything else means review_count)' });
 /** pydantic's boolean spellings (the client only sends true/false). */
 const BOOLEAN_WORDS = ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', 't', 'f', 'y', 'n'] as const;
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'on', 't', 'y']);

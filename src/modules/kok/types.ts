@@ -3,6 +3,11 @@
 /** The two list orders the API accepts; anything else is rejected by the schema. */
 export type SortBy = 'review_count' | 'rating';
 
+/** Api spec §4.4: only `rating` selects the rating order; every other value is `review_count`. */
+export function toSortBy(value: string): SortBy {
+  return value === 'rating' ? 'rating' : 'review_count';
+}
+
 /** The item of the three home-screen lists (api spec §4, "KokListItem"). */
 export interface KokListItem {
   kok_product_id: number;
