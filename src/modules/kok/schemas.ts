@@ -29,7 +29,9 @@ export const DiscountedQuery = Type.Object({
 export const BaselineQuery = Type.Object({ page: Page, size: Size });
 export const TopSellingQuery = Type.Object({ page: Page, size: Size, sort_by: SortByQuery });
 export const StoreBestQuery = Type.Object({ sort_by: SortByQuery });
-export const SearchQuery = Type.Object({ keyword: Keyword, page: Page, size: Size });
+/** The original matches everything for an empty keyword; kept (the page size bounds the work), NUL refused. */
+const SearchKeyword = Type.String({ maxLength: 100, pattern: '^[^\\u0000]*$' });
+export const SearchQuery = Type.Object({ keyword: SearchKeyword, page: Page, size: Size });
 export const HistoryQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) });
 export const LikesQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }) });
 export const CartQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) });
