@@ -36,6 +36,8 @@ export interface Config {
   payment: { serverUrl: string | null; serverUrl2: string | null; webhookSecret: string | null; webhookBaseUrl: string | null };
   serviceAuthToken: string | null;
   corsOrigins: string[];
+  /** Peers whose X-Forwarded-For is believed (proxy-addr names or CIDRs); others cannot spoof their address. */
+  trustedProxies: string[];
   rateLimit: { loginPerMinute: number; signupPerMinute: number };
 }
 
@@ -176,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     serviceAuthToken: get('SERVICE_AUTH_TOKEN') ?? null,
     corsOrigins: origins ? origins.split(',').map((o) => o.trim()).filter(Boolean) : DEFAULT_CORS_ORIGINS,
+    trustedProxies: (get('TRUSTED_PROXIES') ?? 'loopback,linklocal,uniquelocal').split(',').map((p) => p.trim()).filter(Boolean),
     rateLimit: {
       loginPerMinute: num('RATE_LIMIT_LOGIN_PER_MINUTE', get('RATE_LIMIT_LOGIN_PER_MINUTE'), 20),
       signupPerMinute: num('RATE_LIMIT_SIGNUP_PER_MINUTE', get('RATE_LIMIT_SIGNUP_PER_MINUTE'), 10),

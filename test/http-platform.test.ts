@@ -141,6 +141,20 @@ describe('docs and metrics', () => {
   });
 });
 
+describe('client address', () => {
+  it('believes X-Forwarded-For only from a trusted proxy', async () => {
+    const ipSeen = async (remoteAddress: string) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/user/signup', remoteAddress, headers: { 'x-forwarded-for': '203.0.113.7' }, payload: { email: `ip-${remoteAddress}-${Date.now()}@example.com`, password: 'abcd', username: 'ip' } });
+      expect(res.statusCode).toBe(201);
+      await t.ctx.jobs.drain();
+      const row = await t.ctx.dbs.log.kysely.selectFrom('USER_LOG').select('CLIENT_IP').where('USER_ID', '=', res.json().user_id).where('EVENT_TYPE', '=', 'user_signup').executeTakeFirstOrThrow();
+      return row.CLIENT_IP;
+    };
+    expect(await ipSeen('10.0.0.5')).toBe('203.0.113.7');
+    expect(await ipSeen('198.51.100.20')).toBe('198.51.100.20');
+  });
+});
+
 describe('rate limits', () => {
   it('throttles login attempts per client with a 429 in the contract format', async () => {
     const limited = await startApp({ env: { RATE_LIMIT_LOGIN_PER_MINUTE: '3' } });

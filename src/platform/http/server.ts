@@ -46,7 +46,7 @@ export async function createServer({ config, logger, redis, keyPrefix }: ServerO
     loggerInstance: logger,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    trustProxy: config.trustedProxies,
     bodyLimit: 1024 * 1024,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
