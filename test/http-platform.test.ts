@@ -131,6 +131,9 @@ describe('docs and metrics', () => {
     }
     expect(doc.paths['/api/user/login'].post.requestBody.content['application/x-www-form-urlencoded']).toBeDefined();
     expect((await t.app.inject({ url: '/docs/' })).statusCode).toBe(200);
+    const redoc = await t.app.inject({ url: '/redoc' });
+    expect(redoc.headers['content-type']).toMatch(/^text\/html/);
+    expect(redoc.body).toContain('spec-url="/openapi.json"');
   });
 
   it('exposes Prometheus metrics by route', async () => {

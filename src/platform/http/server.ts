@@ -104,6 +104,15 @@ export async function createServer({ config, logger, redis, keyPrefix }: ServerO
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The original also served ReDoc; the page loads its viewer script from the ReDoc CDN in the browser.
+  app.get('/redoc', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><html><head><meta charset="utf-8"><title>${config.appName} - ReDoc</title></head><body>` +
+          '<redoc spec-url="/openapi.json"></redoc><script src="https://cdn.redoc.ly/redoc/latest/bundles/redoc.standalone.js"></script></body></html>',
+      ),
+  );
   installMetrics(app);
   return app;
 }
