@@ -133,17 +133,16 @@ export class CatalogRepo {
       .execute();
   }
 
-  /** Case-insensitive literal substring of the name or store; `%` and `_` typed by the user match themselves. */
+  /**
+   * Case-insensitive literal substring of the name or store; `%` and `_` typed by the user match themselves.
+   * MariaDB's collation already ignores case (plain LIKE); PostgreSQL uses ILIKE.
+   */
   private searchScope(keyword: string): SelectQueryBuilder<ServiceDB & { P: ServiceDB['FCT_KOK_PRODUCT_INFO'] }, 'P', object> {
-    const pattern = likeContains(keyword.toLowerCase());
+    const pattern = likeContains(keyword);
+    const op = this.db.kind === 'mysql' ? 'like' : 'ilike';
     return this.db.kysely
       .selectFrom('FCT_KOK_PRODUCT_INFO as P')
-      .where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['P.KOK_PRODUCT_NAME']), 'like', pattern),
-          eb(eb.fn('lower', ['P.KOK_STORE_NAME']), 'like', pattern),
-        ]),
-      )
+      .where((eb) => eb.or([eb('P.KOK_PRODUCT_NAME', op, pattern), eb('P.KOK_STORE_NAME', op, pattern)]))
       .where(hasPriceRow);
   }
 
@@ -154,8 +153,19 @@ export class CatalogRepo {
     return Number(row.n);
   }
 
-  /** Newest product id first (the outer query orders, so pagination is stable). */
-  async searchPage(keyword: string, page: Page): Promise<ProductSummaryRow[]> {
-    return this.searchScope(keyword).select(SUMMARY_COLUMNS).orderBy('P.KOK_PRODUCT_ID', 'desc').limit(page.limit).offset(page.offset).execute();
+  /**
+   * One page, newest product id first (the outer query orders, so pagination is stable), with the number of all
+   * matches computed in the same scan by a window count; only a page past the end needs a separate count.
+   */
+  async searchPage(keyword: string, page: Page): Promise<{ rows: ProductSummaryRow[]; total: number }> {
+    const rows = await this.searchScope(keyword)
+      .select(SUMMARY_COLUMNS)
+      .select((eb) => eb.fn.countAll<number | string>().over().as('TOTAL'))
+      .orderBy('P.KOK_PRODUCT_ID', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    if (rows.length === 0) return { rows: [], total: page.offset === 0 ? 0 : await this.searchCount(keyword) };
+    return { rows: rows.map(({ TOTAL: _total, ...row }) => row), total: Number(rows[0].TOTAL) };
   }
 }

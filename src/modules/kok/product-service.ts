@@ -126,7 +126,7 @@ export class KokProductService {
     };
   }
 
-  /** Literal substring search over name and store, newest product first; three queries whatever the page size. */
+  /** Literal substring search over name and store, newest product first; two queries (page with its count, then prices) whatever the page size. */
   async search(keyword: string, page: number, size: number): Promise<SearchResult> {
     const key = cacheKeys.search(keyword, page, size);
     const hit = await this.cache.get<SearchResult>(key);
@@ -137,10 +137,7 @@ export class KokProductService {
   }
 
   private async searchUncached(keyword: string, page: number, size: number): Promise<SearchResult> {
-    const [total, products] = await Promise.all([
-      this.catalog.searchCount(keyword),
-      this.catalog.searchPage(keyword, { limit: size, offset: (page - 1) * size }),
-    ]);
+    const { rows: products, total } = await this.catalog.searchPage(keyword, { limit: size, offset: (page - 1) * size });
     const prices = await this.catalog.currentPrices(products.map((p) => p.KOK_PRODUCT_ID));
     const listPrices = new Map(products.map((p) => [p.KOK_PRODUCT_ID, p.KOK_PRODUCT_PRICE]));
     const items = withCurrentPrices(products, prices).map((item) => ({ ...item, kok_product_price: listPrices.get(item.kok_product_id) ?? null }));
