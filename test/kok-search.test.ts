@@ -51,6 +51,10 @@ describe('GET /api/kok/search', () => {
     const page2 = (await search('김치', '&page=2&size=2')).json();
     expect(page2).toMatchObject({ total: 3, page: 2, size: 2 });
     expect(idsOf(page2)).toEqual([1]);
+    // A page past the end still reports how many products match.
+    const beyond = (await search('김치', '&page=5&size=2')).json();
+    expect(beyond).toMatchObject({ total: 3, page: 5, size: 2, products: [] });
+    expect((await search('없는상품')).json()).toMatchObject({ total: 0, products: [] });
   });
 
   it('is case-insensitive and trims the keyword', async () => {
