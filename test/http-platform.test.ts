@@ -23,6 +23,8 @@ describe('errors', () => {
     expect([badUrl.statusCode, badUrl.json()]).toEqual([400, { detail: '잘못된 요청입니다.' }]);
     const noBoundary = await t.app.inject({ method: 'POST', url: '/api/user/login', headers: { 'content-type': 'multipart/form-data' }, payload: 'x' });
     expect([noBoundary.statusCode, noBoundary.json()]).toEqual([400, { detail: '잘못된 요청입니다.' }]);
+    const kokNoBoundary = await t.app.inject({ method: 'POST', url: '/api/kok/likes/toggle', headers: { 'content-type': 'multipart/form-data' }, payload: 'x' });
+    expect([kokNoBoundary.statusCode, kokNoBoundary.json()]).toEqual([400, { detail: '잘못된 요청입니다.' }]);
     const brokenForm = await t.app.inject({ method: 'POST', url: '/api/user/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '&&&===%' });
     expect(brokenForm.statusCode).toBe(422);
     for (const payload of ['[]', 'null', '"text"', '{"email": "a@b.co", "password": "abcd", "username": 5']) {

@@ -1,6 +1,7 @@
 // Route options shared by the KOK route files: tags, security and the per-endpoint 500 text of the contract.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError, RequestValidationError } from '../../platform/http/errors.js';
+import { isServerFault } from '../../platform/http/error-handler.js';
+import { HttpError } from '../../platform/http/errors.js';
 import type { App } from '../../platform/http/server.js';
 
 export const tags = ['kok'];
@@ -15,8 +16,8 @@ export const optionalBearer: Array<Record<string, string[]>> = [{}, { OAuth2Pass
 export function failsWith(app: App, detail: string) {
   return {
     errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-      const expected = error instanceof HttpError || error instanceof RequestValidationError || error.validation || (error.statusCode ?? 500) < 500;
-      if (expected) return app.errorHandler(error, request, reply);
+      // Client faults and deliberate HTTP errors (503 included) keep their own answer.
+      if (error instanceof HttpError || !isServerFault(error, request)) return app.errorHandler(error, request, reply);
       request.log.error({ err: error }, detail);
       return reply.code(500).send({ detail });
     },

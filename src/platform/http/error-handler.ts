@@ -18,6 +18,14 @@ function sendHttpError(reply: FastifyReply, err: HttpError): FastifyReply {
 const BODY_READ = Symbol('uhok.bodyRead');
 type Marked = FastifyRequest & { [BODY_READ]?: true };
 
+/** True when the failure is the server's own (answered 500), false when the request itself was at fault. */
+export function isServerFault(error: FastifyError, request: FastifyRequest): boolean {
+  if (error instanceof HttpError) return error.statusCode >= 500;
+  if (error instanceof RequestValidationError || error.validation) return false;
+  if (error.statusCode !== undefined) return error.statusCode >= 500;
+  return (request as Marked)[BODY_READ] === true;
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
     (request as Marked)[BODY_READ] = true;
@@ -63,7 +71,7 @@ export function installErrorHandling(app: FastifyInstance): void {
         break;
     }
     // A body parser failing without a status (e.g. a multipart body without a boundary) is a bad request.
-    const status = error.statusCode ?? ((request as Marked)[BODY_READ] ? 500 : 400);
+    const status = error.statusCode ?? (isServerFault(error, request) ? 500 : 400);
     if (status >= 400 && status < 500) {
       // Framework-level client errors (bad URL encoding, rate limit, …) keep their status with a JSON detail.
       return reply.code(status).send({ detail: status === 429 ? error.message : '잘못된 요청입니다.' });
