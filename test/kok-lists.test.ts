@@ -165,3 +165,19 @@ describe('GET /api/kok/store-best-items', () => {
     expect(ids(odd.json())).toEqual(ids((await get('/api/kok/store-best-items')).json()));
   });
 });
+
+describe('database failure', () => {
+  it('answers the endpoint’s fixed Korean 500 text, never internals, and recovers', async () => {
+    await seedDiscounted(t, 3);
+    const db = t.ctx.dbs.service.kysely;
+    await db.schema.alterTable('FCT_KOK_PRICE_INFO').renameTo('FCT_KOK_PRICE_INFO_AWAY').execute();
+    try {
+      const res = await get('/api/kok/discounted?use_cache=false');
+      expect(res.statusCode).toBe(500);
+      expect(res.json()).toEqual({ detail: '할인 상품 조회 중 오류가 발생했습니다.' });
+    } finally {
+      await db.schema.alterTable('FCT_KOK_PRICE_INFO_AWAY').renameTo('FCT_KOK_PRICE_INFO').execute();
+    }
+    expect((await get('/api/kok/discounted?use_cache=false')).statusCode).toBe(200);
+  });
+});
