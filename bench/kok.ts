@@ -1,6 +1,7 @@
 // KOK benchmark scenarios (servers target, real CSV catalogue imported): discounted list (cached), product info,
 // Korean keyword search and the cart of a logged-in user.
 import type { Db } from '../src/platform/db/connect.js';
+import { ignoreDuplicates } from '../src/platform/db/dialect.js';
 import type { ServiceDB } from '../src/platform/db/schema.js';
 import type { BenchEnv, Scenario } from './types.js';
 
@@ -76,7 +77,7 @@ export async function addSyntheticDiscounts(db: Db<ServiceDB>): Promise<number> 
   for (let i = 0; i < rows.length; i += BATCH) {
     const insert = k.insertInto('FCT_KOK_PRICE_INFO').values(rows.slice(i, i + BATCH));
     // An identical older row would hit UNIQ_PROD_COL; skipping it keeps the run idempotent.
-    await (db.kind === 'mysql' ? insert.ignore() : insert.onConflict((oc) => oc.doNothing())).execute();
+    await ignoreDuplicates(db.kind, insert).execute();
   }
   return rows.length;
 }

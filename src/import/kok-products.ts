@@ -1,9 +1,9 @@
 // Imports the KOK product CSV (data README §1.3) into FCT_KOK_PRODUCT_INFO and KOK_CLASSIFY with idempotent
 // batched upserts, following the original ETL rules of schema §6.2, and gives every new priced product a
 // baseline price snapshot so it can be listed, priced and carted.
-import { sql, type InsertQueryBuilder, type Insertable } from 'kysely';
-import type { DbKind } from '../config.js';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
+import { ignoreDuplicates, overwriteOnDuplicate } from '../platform/db/dialect.js';
 import type { FctKokProductInfoTable, KokClassifyTable, ServiceDB } from '../platform/db/schema-service.js';
 import { countCsvRecords, readCsvRecords, type CsvRecord } from './csv.js';
 
@@ -90,27 +90,6 @@ export function parseKokRecord(record: CsvRecord): ParsedRow | RejectReason {
   };
 }
 
-/**
- * Makes an insert overwrite `columns` of the row that already has the same primary key — the one place where
- * MariaDB (`ON DUPLICATE KEY UPDATE col = VALUES(col)`) and PostgreSQL (`ON CONFLICT … DO UPDATE`) differ.
- */
-function onKeyConflictUpdate<TB extends keyof ServiceDB & string, O>(
-  kind: DbKind,
-  query: InsertQueryBuilder<ServiceDB, TB, O>,
-  key: string,
-  columns: readonly string[],
-): InsertQueryBuilder<ServiceDB, TB, O> {
-  // Column names are this module's constants; the casts only bridge Kysely's per-table column typing.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  type AnyUpdate = any;
-  if (kind === 'mysql') {
-    const set = Object.fromEntries(columns.map((c) => [c, sql`VALUES(${sql.ref(c)})`]));
-    return query.onDuplicateKeyUpdate(set as AnyUpdate);
-  }
-  const set = Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)]));
-  return query.onConflict((oc) => oc.column(key as AnyUpdate).doUpdateSet(set as AnyUpdate));
-}
-
 const PRODUCT_COLUMNS = ['KOK_STORE_NAME', 'KOK_PRODUCT_NAME', 'KOK_PRODUCT_PRICE', 'KOK_REVIEW_SCORE', 'KOK_REVIEW_CNT'] as const;
 const CLASSIFY_COLUMNS = ['STORE_NAME', 'PRODUCT_NAME', 'CLS_ING'] as const;
 
@@ -118,8 +97,8 @@ const CLASSIFY_COLUMNS = ['STORE_NAME', 'PRODUCT_NAME', 'CLS_ING'] as const;
 async function writeBatch(db: Db<ServiceDB>, rows: ParsedRow[]): Promise<number> {
   const ids = rows.map((r) => r.product.KOK_PRODUCT_ID);
   return db.kysely.transaction().execute(async (trx) => {
-    await onKeyConflictUpdate(db.kind, trx.insertInto('FCT_KOK_PRODUCT_INFO').values(rows.map((r) => r.product)), 'KOK_PRODUCT_ID', PRODUCT_COLUMNS).execute();
-    await onKeyConflictUpdate(db.kind, trx.insertInto('KOK_CLASSIFY').values(rows.map((r) => r.classify)), 'PRODUCT_ID', CLASSIFY_COLUMNS).execute();
+    await overwriteOnDuplicate(db.kind, trx.insertInto('FCT_KOK_PRODUCT_INFO').values(rows.map((r) => r.product)), 'KOK_PRODUCT_ID', PRODUCT_COLUMNS).execute();
+    await overwriteOnDuplicate(db.kind, trx.insertInto('KOK_CLASSIFY').values(rows.map((r) => r.classify)), 'PRODUCT_ID', CLASSIFY_COLUMNS).execute();
     // Price ids are supplied by the loader, never generated (the crawler's ODS ids in the original ETL), so the
     // baseline snapshot takes the product id as its price id. A product that already has any price row keeps
     // its history untouched; an id already taken by another product's snapshot is skipped, not overwritten.
@@ -136,7 +115,7 @@ async function writeBatch(db: Db<ServiceDB>, rows: ParsedRow[]): Promise<number>
             not(exists(selectFrom('FCT_KOK_PRICE_INFO as x').select('x.KOK_PRICE_ID').whereRef('x.KOK_PRODUCT_ID', '=', 'p.KOK_PRODUCT_ID'))),
           ),
       );
-    const result = await (db.kind === 'mysql' ? baseline.ignore() : baseline.onConflict((oc) => oc.doNothing())).executeTakeFirst();
+    const result = await ignoreDuplicates(db.kind, baseline).executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0);
   });
 }

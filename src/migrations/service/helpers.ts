@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { DbKind } from '../../config.js';
 import { createIndex, type AnyKysely, type IndexSpec } from '../../platform/db/ddl.js';
+import { ignoreDuplicates } from '../../platform/db/dialect.js';
 
 export interface ServiceIndexSpec extends IndexSpec {
   /**
@@ -29,6 +30,5 @@ export async function hasDuplicates(db: AnyKysely, table: string, columns: strin
 /** Inserts rows, silently skipping those that hit a unique/primary key (INSERT IGNORE / ON CONFLICT DO NOTHING). */
 export async function insertIgnore(db: AnyKysely, kind: DbKind, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
-  const q = db.insertInto(table).values(rows);
-  await (kind === 'mysql' ? q.ignore() : q.onConflict((oc) => oc.doNothing())).execute();
+  await ignoreDuplicates(kind, db.insertInto(table).values(rows)).execute();
 }

@@ -1,7 +1,7 @@
 // The KOK cart: one line per (user, product), quantity 1..99, every line reachable only by its owner.
 import type { Clock } from '../../platform/clock/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
-import { NotFoundMessageError } from '../../platform/http/errors.js';
+import { NotFoundError } from '../../platform/http/errors.js';
 import type { CartRepo } from './cart-repo.js';
 
 export const MAX_CART_QUANTITY = 99;
@@ -29,7 +29,7 @@ export class KokCartService {
    */
   async add(userId: number, productId: number, quantity: number, recipeId: number | null): Promise<CartAddResult> {
     const priceId = await this.repo.currentPriceId(productId);
-    if (priceId === undefined) throw new NotFoundMessageError('상품의 가격 정보를 찾을 수 없습니다.');
+    if (priceId === undefined) throw new NotFoundError('상품의 가격 정보를 찾을 수 없습니다.');
     // The client sends 0 for "not from a recipe"; an unknown recipe is dropped rather than failing the add.
     const recipe = recipeId && (await this.repo.recipeExists(recipeId)) ? recipeId : null;
     for (let attempt = 1; ; attempt++) {
@@ -67,10 +67,10 @@ export class KokCartService {
 
   /** Sets the quantity of the caller's line; a missing or foreign id is 404 and nothing is touched. */
   async setQuantity(userId: number, cartId: number, quantity: number): Promise<void> {
-    if ((await this.repo.setQuantity(userId, cartId, quantity)) === 0) throw new NotFoundMessageError(LINE_NOT_FOUND);
+    if ((await this.repo.setQuantity(userId, cartId, quantity)) === 0) throw new NotFoundError(LINE_NOT_FOUND);
   }
 
   async remove(userId: number, cartId: number): Promise<void> {
-    if ((await this.repo.remove(userId, cartId)) === 0) throw new NotFoundMessageError(LINE_NOT_FOUND);
+    if ((await this.repo.remove(userId, cartId)) === 0) throw new NotFoundError(LINE_NOT_FOUND);
   }
 }

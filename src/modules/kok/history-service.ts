@@ -1,6 +1,6 @@
 // Search history: the client saves a keyword after each search; one row per keyword, newest 50 kept.
 import type { Clock } from '../../platform/clock/clock.js';
-import { NotFoundMessageError } from '../../platform/http/errors.js';
+import { NotFoundError } from '../../platform/http/errors.js';
 import { naiveIso } from '../../platform/http/schemas.js';
 import type { HistoryRepo, HistoryRow } from './history-repo.js';
 
@@ -39,6 +39,6 @@ export class KokHistoryService {
 
   /** Someone else's id is "not found", exactly like a missing one. */
   async remove(userId: number, historyId: number): Promise<void> {
-    if ((await this.repo.remove(userId, historyId)) === 0) throw new NotFoundMessageError('해당 검색 이력을 찾을 수 없습니다.');
+    if ((await this.repo.remove(userId, historyId)) === 0) throw new NotFoundError('해당 검색 이력을 찾을 수 없습니다.');
   }
 }

@@ -1,7 +1,7 @@
 // Likes (찜): toggle and the liked-products list.
 import type { Clock } from '../../platform/clock/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
-import { NotFoundMessageError } from '../../platform/http/errors.js';
+import { NotFoundError } from '../../platform/http/errors.js';
 import type { CatalogRepo } from './catalog-repo.js';
 import type { LikesRepo } from './likes-repo.js';
 import { PRODUCT_NOT_FOUND } from './product-service.js';
@@ -19,7 +19,7 @@ export class KokLikesService {
    */
   async toggle(userId: number, productId: number): Promise<boolean> {
     if ((await this.likes.remove(userId, productId)) > 0) return false;
-    if (!(await this.catalog.product(productId))) throw new NotFoundMessageError(PRODUCT_NOT_FOUND);
+    if (!(await this.catalog.product(productId))) throw new NotFoundError(PRODUCT_NOT_FOUND);
     try {
       await this.likes.add(userId, productId, this.clock.now());
     } catch (err) {

@@ -1,5 +1,5 @@
 // The home-screen lists (discounted, top-selling, store-best) with their page caches, and cache invalidation.
-import type { Cache } from '../../platform/cache/cache.js';
+import { readThrough, type Cache } from '../../platform/cache/cache.js';
 import { CACHE_TTL_SECONDS, cacheKeys, cachePatterns, type CacheFamily } from './cache-keys.js';
 import type { CatalogRepo, Page } from './catalog-repo.js';
 import { listItem, withCurrentPrices } from './list-items.js';
@@ -17,13 +17,7 @@ export class KokListService {
 
   /** Reads through the cache; an empty list is neither trusted from nor written to it (api spec §1.7). */
   private async cached(key: string | null, ttl: number, load: () => Promise<KokListItem[]>): Promise<KokListItem[]> {
-    if (key) {
-      const hit = await this.cache.get<KokListItem[]>(key);
-      if (hit && hit.length > 0) return hit;
-    }
-    const fresh = await load();
-    if (key && fresh.length > 0) await this.cache.set(key, fresh, ttl);
-    return fresh;
+    return key ? readThrough(this.cache, key, ttl, load, (items) => items.length > 0) : load();
   }
 
   /**

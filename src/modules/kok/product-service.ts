@@ -1,6 +1,6 @@
 // One product's pages (header, images, reviews, seller block) and the keyword search.
-import type { Cache } from '../../platform/cache/cache.js';
-import { NotFoundMessageError } from '../../platform/http/errors.js';
+import { readThrough, type Cache } from '../../platform/cache/cache.js';
+import { NotFoundError } from '../../platform/http/errors.js';
 import { CACHE_TTL_SECONDS, cacheKeys } from './cache-keys.js';
 import type { CatalogRepo } from './catalog-repo.js';
 import type { LikesRepo } from './likes-repo.js';
@@ -32,15 +32,12 @@ export class KokProductService {
     private readonly cache: Cache,
   ) {}
 
-  private async card(id: number): Promise<ProductCard> {
-    const key = cacheKeys.product(id);
-    const hit = await this.cache.get<ProductCard>(key);
-    if (hit) return hit;
-    const [product, prices] = await Promise.all([this.catalog.product(id), this.catalog.currentPrices([id])]);
-    if (!product) throw new NotFoundMessageError(PRODUCT_NOT_FOUND);
-    const card = { product, price: prices.get(id) ?? null };
-    await this.cache.set(key, card, CACHE_TTL_SECONDS.product);
-    return card;
+  private card(id: number): Promise<ProductCard> {
+    return readThrough(this.cache, cacheKeys.product(id), CACHE_TTL_SECONDS.product, async () => {
+      const [product, prices] = await Promise.all([this.catalog.product(id), this.catalog.currentPrices([id])]);
+      if (!product) throw new NotFoundError(PRODUCT_NOT_FOUND);
+      return { product, price: prices.get(id) ?? null };
+    });
   }
 
   private async existing(id: number): Promise<ProductRow> {
@@ -127,13 +124,14 @@ export class KokProductService {
   }
 
   /** Literal substring search over name and store, newest product first; two queries (page with its count, then prices) whatever the page size. */
-  async search(keyword: string, page: number, size: number): Promise<SearchResult> {
-    const key = cacheKeys.search(keyword, page, size);
-    const hit = await this.cache.get<SearchResult>(key);
-    if (hit && hit.items.length > 0) return hit;
-    const fresh = await this.searchUncached(keyword, page, size);
-    if (fresh.items.length > 0) await this.cache.set(key, fresh, CACHE_TTL_SECONDS.search);
-    return fresh;
+  search(keyword: string, page: number, size: number): Promise<SearchResult> {
+    return readThrough(
+      this.cache,
+      cacheKeys.search(keyword, page, size),
+      CACHE_TTL_SECONDS.search,
+      () => this.searchUncached(keyword, page, size),
+      (result) => result.items.length > 0,
+    );
   }
 
   private async searchUncached(keyword: string, page: number, size: number): Promise<SearchResult> {

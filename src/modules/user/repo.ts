@@ -1,6 +1,6 @@
 // SQL for USERS, USER_SETTINGS and JWT_BLACKLIST (AUTH_DB).
 import type { Db } from '../../platform/db/connect.js';
-import { ciEquals, insertReturningId } from '../../platform/db/dialect.js';
+import { ciEquals, ignoreDuplicates, insertReturningId } from '../../platform/db/dialect.js';
 import type { AuthDB } from '../../platform/db/schema.js';
 
 export interface UserRow {
@@ -57,7 +57,7 @@ export class UserRepo {
     const insert = this.db.kysely
       .insertInto('JWT_BLACKLIST')
       .values({ TOKEN_HASH: tokenHash, EXPIRES_AT: expiresAt, USER_ID: userId, METADATA: 'user_logout' });
-    await (this.db.kind === 'mysql' ? insert.ignore() : insert.onConflict((oc) => oc.column('TOKEN_HASH').doNothing())).execute();
+    await ignoreDuplicates(this.db.kind, insert).execute();
   }
 
   async purgeExpiredBlacklist(now: Date): Promise<number> {

@@ -12,3 +12,21 @@ export interface Cache {
   readonly kind: 'redis' | 'memory';
   close(): Promise<void>;
 }
+
+/**
+ * Read-through caching: answers a hit that `keep` accepts, otherwise loads, stores what `keep` accepts and
+ * answers it. `keep` lets callers refuse to trust or store values such as empty lists.
+ */
+export async function readThrough<T>(
+  cache: Cache,
+  key: string,
+  ttlSeconds: number,
+  load: () => Promise<T>,
+  keep: (value: T) => boolean = () => true,
+): Promise<T> {
+  const hit = await cache.get<T>(key);
+  if (hit !== undefined && keep(hit)) return hit;
+  const fresh = await load();
+  if (keep(fresh)) await cache.set(key, fresh, ttlSeconds);
+  return fresh;
+}

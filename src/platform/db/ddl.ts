@@ -19,7 +19,6 @@ export function types(kind: DbKind) {
     /** MariaDB TINYINT(1) booleans are kept as 0/1 numbers on both engines. */
     tinyint: raw(my ? 'tinyint(1)' : 'smallint'),
     float: raw(my ? 'float' : 'real'),
-    double: raw(my ? 'double' : 'double precision'),
     varchar: (n: number): DataType => raw(`varchar(${n})`),
     text: raw('text'),
     date: raw('date'),
@@ -28,7 +27,7 @@ export function types(kind: DbKind) {
     datetime: raw(my ? 'datetime' : 'timestamp'),
     /** Same, with microseconds (log tables). */
     datetime6: raw(my ? 'datetime(6)' : 'timestamp(6)'),
-    json: raw(my ? 'json' : 'json'),
+    json: raw('json'),
     vector: (dim: number): DataType => raw(`vector(${dim})`),
   };
 }

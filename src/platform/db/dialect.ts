@@ -1,5 +1,5 @@
 // The few statements whose SQL differs between MariaDB and PostgreSQL.
-import { sql, type InsertObject, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type InsertObject, type InsertQueryBuilder, type Kysely, type RawBuilder } from 'kysely';
 import type { DbKind } from '../../config.js';
 
 /** Unique-key violation on either engine (MariaDB ER_DUP_ENTRY 1062, PostgreSQL 23505). */
@@ -30,4 +30,29 @@ export async function insertReturningId<DB, TB extends keyof DB & string>(
   if (kind === 'mysql') return Number((await insert.executeTakeFirstOrThrow()).insertId);
   const row = (await insert.returning(sql.ref(idColumn).as('id') as never).executeTakeFirstOrThrow()) as { id: number };
   return Number(row.id);
+}
+
+/** Makes an insert skip rows that hit a unique or primary key: INSERT IGNORE / ON CONFLICT DO NOTHING. */
+export function ignoreDuplicates<DB, TB extends keyof DB, O>(kind: DbKind, insert: InsertQueryBuilder<DB, TB, O>): InsertQueryBuilder<DB, TB, O> {
+  return kind === 'mysql' ? insert.ignore() : insert.onConflict((oc) => oc.doNothing());
+}
+
+/**
+ * Makes an insert overwrite `columns` of the row that already has the same `key`: MariaDB
+ * `ON DUPLICATE KEY UPDATE col = VALUES(col)`, PostgreSQL `ON CONFLICT (key) DO UPDATE SET col = excluded.col`.
+ */
+export function overwriteOnDuplicate<DB, TB extends keyof DB, O>(
+  kind: DbKind,
+  insert: InsertQueryBuilder<DB, TB, O>,
+  key: string,
+  columns: readonly string[],
+): InsertQueryBuilder<DB, TB, O> {
+  // Column names are the callers' constants; the casts only bridge Kysely's per-table column typing.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  type AnyUpdate = any;
+  if (kind === 'mysql') {
+    return insert.onDuplicateKeyUpdate(Object.fromEntries(columns.map((c) => [c, sql`VALUES(${sql.ref(c)})`])) as AnyUpdate);
+  }
+  const set = Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)]));
+  return insert.onConflict((oc) => oc.column(key as AnyUpdate).doUpdateSet(set as AnyUpdate));
 }

@@ -27,14 +27,8 @@ export class ForbiddenError extends HttpError {
   }
 }
 
+/** A 404 with the contract's text for the missing resource (e.g. `상품이 존재하지 않습니다.`). */
 export class NotFoundError extends HttpError {
-  constructor(name = '데이터') {
-    super(404, `${name}을(를) 찾을 수 없습니다.`);
-  }
-}
-
-/** A 404 whose text is not the `{name}을(를) 찾을 수 없습니다.` template. */
-export class NotFoundMessageError extends HttpError {
   constructor(detail: string) {
     super(404, detail);
   }
@@ -46,12 +40,6 @@ export class ConflictError extends HttpError {
   }
 }
 
-export class UnprocessableError extends HttpError {
-  constructor(detail = '요청을 처리할 수 없습니다. 입력값을 확인해주세요.') {
-    super(422, detail);
-  }
-}
-
 export class RateLimitedError extends HttpError {
   constructor(retryAfterSeconds = 60) {
     super(429, `요청이 너무 많습니다. ${retryAfterSeconds}초 후에 다시 시도해주세요.`, { 'retry-after': String(retryAfterSeconds) });
@@ -59,13 +47,6 @@ export class RateLimitedError extends HttpError {
 }
 
 export class ServiceUnavailableError extends HttpError {
-  constructor(detail = '현재 서비스를 이용할 수 없습니다. 잠시 후 다시 시도해주세요.') {
-    super(503, detail);
-  }
-}
-
-/** A dependency (database, payment server, ML service) failed; the text never carries its internals. */
-export class UpstreamError extends HttpError {
   constructor(detail = '현재 서비스를 이용할 수 없습니다. 잠시 후 다시 시도해주세요.') {
     super(503, detail);
   }
