@@ -12,7 +12,8 @@ const MARIADB = new URL(process.env.TEST_MARIADB_URL ?? 'mysql://root:@127.0.0.1
 const POSTGRES = new URL(process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres:@127.0.0.1:5432');
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
-const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '0';
+// TEST_DB_TAG keeps the databases of two suites run side by side apart (uhok_t<tag><worker>_*).
+const worker = `${process.env.TEST_DB_TAG ?? ''}${process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '0'}`;
 
 export interface ServerDatabases {
   auth: string;
