@@ -5,10 +5,10 @@ import { Redis } from 'ioredis';
 import { Kysely, MysqlDialect } from 'kysely';
 import { createPool } from 'mysql2';
 import { parseDbUrl } from '../src/config.js';
-import type { ServiceDB } from '../src/platform/db/schema.js';
+import type { ServiceDatabase } from '../src/tables.js';
 
 const url = parseDbUrl(process.env.MARIADB_SERVICE_URL!);
-const db = new Kysely<ServiceDB>({
+const db = new Kysely<ServiceDatabase>({
   dialect: new MysqlDialect({
     pool: createPool({ host: url.host, port: url.port, user: url.user, password: url.password, database: url.database, connectionLimit: 20, timezone: 'Z' }),
   }),

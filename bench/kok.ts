@@ -2,7 +2,7 @@
 // Korean keyword search and the cart of a logged-in user.
 import type { Db } from '../src/platform/db/connect.js';
 import { ignoreDuplicates } from '../src/platform/db/dialect.js';
-import type { ServiceDB } from '../src/platform/db/schema.js';
+import type { ServiceDatabase } from '../src/tables.js';
 import type { BenchEnv, Scenario } from './types.js';
 
 const CART_PRODUCTS = 5;
@@ -50,7 +50,7 @@ export async function prepareKok(env: BenchEnv): Promise<Scenario[]> {
  * row, and every third product (by id) a newer discounted row (5–50 %), so the discounted list, search and cart have
  * something to show. Idempotent: a second run finds nothing to add.
  */
-export async function addSyntheticDiscounts(db: Db<ServiceDB>): Promise<number> {
+export async function addSyntheticDiscounts(db: Db<ServiceDatabase>): Promise<number> {
   const k = db.kysely;
   const products = await k.selectFrom('FCT_KOK_PRODUCT_INFO').select(['KOK_PRODUCT_ID', 'KOK_PRODUCT_PRICE']).execute();
   const latest = await k

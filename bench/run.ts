@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../src/config.js';
 import { openDatabases } from '../src/platform/db/connect.js';
+import type { AppTables } from '../src/tables.js';
 import { addSyntheticDiscounts, prepareKok } from './kok.js';
 import { benchEnv, ensureBenchDatabases } from './servers.js';
 import type { BenchEnv, Scenario } from './types.js';
@@ -111,7 +112,7 @@ async function runToExit(args: string[], env: Record<string, string>): Promise<v
 /** Loads the real KOK CSV into the bench databases, plus the synthetic price rows the file lacks. */
 async function loadKokCatalogue(env: Record<string, string>): Promise<void> {
   await runToExit(['src/main.ts', 'import', 'kok-products', KOK_CSV], env);
-  const dbs = await openDatabases(loadConfig(env as NodeJS.ProcessEnv, '/nonexistent'));
+  const dbs = await openDatabases<AppTables>(loadConfig(env as NodeJS.ProcessEnv, '/nonexistent'));
   try {
     const added = await addSyntheticDiscounts(dbs.service);
     console.log(`synthetic price rows added: ${added}`);

@@ -1,43 +1,35 @@
-// Builds the HTTP application from a context: platform server, then each module's routes.
+// The API role: the Fastify app with the platform's cross-cutting parts and the route kit, then each module's and
+// flow's routes on the services built by services.ts. Nothing else.
 import type { Context } from './context.js';
-import { JwtService } from './platform/auth/jwt.js';
-import { guards } from './platform/http/auth-guard.js';
-import { createServer, type App } from './platform/http/server.js';
+import { homeshoppingKokRoutes } from './flows/homeshopping-kok/routes.js';
+import { kokHomeshoppingRoutes } from './flows/kok-homeshopping/routes.js';
+import { demoMediaRoutes } from './modules/demo-media/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
-import { createKokServices, kokRoutes, type KokServices } from './modules/kok/module.js';
-import { EventLog } from './modules/log/events.js';
-import { LogRepo } from './modules/log/repo.js';
+import { homeshoppingRoutes } from './modules/homeshopping/module.js';
+import { kokRoutes } from './modules/kok/module.js';
 import { logRoutes } from './modules/log/routes.js';
-import { LogService } from './modules/log/service.js';
-import { UserRepo } from './modules/user/repo.js';
 import { userRoutes } from './modules/user/routes.js';
-import { UserService } from './modules/user/service.js';
+import { installRouteKit } from './platform/http/route-kit.js';
+import { createServer, type App } from './platform/http/server.js';
+import type { Services } from './services.js';
 
-/** The module services, exposed for the command line and for tests that need to look behind the HTTP layer. */
-export interface Services {
-  users: UserService;
-  events: EventLog;
-  logs: LogService;
-  kok: KokServices;
-}
-
-export async function buildApp(ctx: Context): Promise<{ app: App; services: Services }> {
+export async function buildApp(ctx: Context, services: Services): Promise<App> {
   const app = await createServer({ config: ctx.config, logger: ctx.logger, redis: ctx.redis, keyPrefix: ctx.keyPrefix });
-  app.decorateRequest('user', null);
-  app.decorateRequest('token', null);
-
-  const logRepo = new LogRepo(ctx.dbs.log);
-  const events = new EventLog(ctx.jobs, logRepo, ctx.clock, (err) => ctx.logger.warn({ err }, 'event not queued'));
-  const logs = new LogService(events, logRepo, ctx.clock);
-  const users = new UserService(new UserRepo(ctx.dbs.auth), new JwtService(ctx.config.jwt.secret, ctx.config.jwt.expireMinutes), ctx.cache, ctx.clock);
-  const { requireUser, optionalUser } = guards(users);
-  const kok = createKokServices(ctx.dbs.service, ctx.cache, ctx.clock);
+  installRouteKit(app, {
+    auth: services.users,
+    events: services.events,
+    serviceToken: ctx.config.serviceAuthToken,
+    clock: ctx.clock,
+    onEventDropped: (err) => services.events.notQueued(err),
+  });
 
   healthRoutes(app, ctx);
-  userRoutes(app, users, events, requireUser, ctx.config);
-  logRoutes(app, logs, requireUser);
-  kokRoutes(app, kok, { events, requireUser, optionalUser, serviceToken: ctx.config.serviceAuthToken });
-
-  await ctx.jobs.start();
-  return { app, services: { users, events, logs, kok } };
+  userRoutes(app, services.users, ctx.config);
+  logRoutes(app, services.logs);
+  kokRoutes(app, services.kok);
+  kokHomeshoppingRoutes(app, services.flows.kokHomeshopping);
+  demoMediaRoutes(app);
+  homeshoppingRoutes(app, services.homeshopping);
+  homeshoppingKokRoutes(app, services.flows.homeshoppingKok);
+  return app;
 }

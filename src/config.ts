@@ -35,10 +35,18 @@ export interface Config {
   ml: { url: string | null; mode: string; timeoutMs: number; retries: number };
   payment: { serverUrl: string | null; serverUrl2: string | null; webhookSecret: string | null; webhookBaseUrl: string | null };
   serviceAuthToken: string | null;
+  /** METRICS_TOKEN: bearer token required by /metrics when set (null: /metrics is open). */
+  metricsToken: string | null;
   corsOrigins: string[];
   /** Peers whose X-Forwarded-For is believed (proxy-addr names or CIDRs); others cannot spoof their address. */
   trustedProxies: string[];
+  /** Connection limits (ms): a slow or stalled client cannot hold a connection open for long. */
+  http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; connectionTimeoutMs: number };
   rateLimit: { loginPerMinute: number; signupPerMinute: number };
+  /** Absolute base URL clients reach this server at (links in stored data, e.g. demo pictures). */
+  publicBaseUrl: string;
+  /** What this process does: serve HTTP (`api`), consume jobs and run schedules (`worker`), or both. */
+  roles: { api: boolean; worker: boolean };
 }
 
 export const DEFAULT_CORS_ORIGINS = [
@@ -55,6 +63,14 @@ export const DEFAULT_CORS_ORIGINS = [
 ];
 
 export class ConfigError extends Error {}
+
+/** UHOK_ROLE: `api`, `worker` or `all` (default); a comma list of the first two means both. */
+function parseRoles(value: string | undefined): Config['roles'] {
+  const names = (value ?? 'all').toLowerCase().split(',').map((r) => r.trim()).filter(Boolean);
+  for (const name of names) if (!['api', 'worker', 'all'].includes(name)) throw new ConfigError(`UHOK_ROLE must be api, worker or all (got "${name}")`);
+  const all = names.includes('all') || names.length === 0;
+  return { api: all || names.includes('api'), worker: all || names.includes('worker') };
+}
 
 /** Parses `scheme+driver://user:password@host:port/db?…`; the `+driver` part is ignored, credentials are percent-decoded. */
 export function parseDbUrl(raw: string): DbUrl {
@@ -177,8 +193,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       webhookBaseUrl: get('WEBHOOK_BASE_URL') ?? null,
     },
     serviceAuthToken: get('SERVICE_AUTH_TOKEN') ?? null,
+    metricsToken: get('METRICS_TOKEN') ?? null,
+    roles: parseRoles(get('UHOK_ROLE')),
+    publicBaseUrl: (get('PUBLIC_BASE_URL') ?? `http://localhost:${num('PORT', get('PORT'), 9000)}`).replace(/\/+$/, ''),
     corsOrigins: origins ? origins.split(',').map((o) => o.trim()).filter(Boolean) : DEFAULT_CORS_ORIGINS,
-    trustedProxies: (get('TRUSTED_PROXIES') ?? 'loopback,linklocal,uniquelocal').split(',').map((p) => p.trim()).filter(Boolean),
+    // Only this machine by default; a proxy in front is trusted explicitly (e.g. TRUSTED_PROXIES=10.0.0.0/8 or uniquelocal).
+    trustedProxies: (get('TRUSTED_PROXIES') ?? 'loopback').split(',').map((p) => p.trim()).filter(Boolean),
+    http: {
+      requestTimeoutMs: num('HTTP_REQUEST_TIMEOUT', get('HTTP_REQUEST_TIMEOUT'), 30) * 1000,
+      headersTimeoutMs: num('HTTP_HEADERS_TIMEOUT', get('HTTP_HEADERS_TIMEOUT'), 10) * 1000,
+      keepAliveTimeoutMs: num('HTTP_KEEP_ALIVE_TIMEOUT', get('HTTP_KEEP_ALIVE_TIMEOUT'), 5) * 1000,
+      connectionTimeoutMs: num('HTTP_CONNECTION_TIMEOUT', get('HTTP_CONNECTION_TIMEOUT'), 60) * 1000,
+    },
     rateLimit: {
       loginPerMinute: num('RATE_LIMIT_LOGIN_PER_MINUTE', get('RATE_LIMIT_LOGIN_PER_MINUTE'), 20),
       signupPerMinute: num('RATE_LIMIT_SIGNUP_PER_MINUTE', get('RATE_LIMIT_SIGNUP_PER_MINUTE'), 10),

@@ -9,6 +9,7 @@ import { MemoryCache } from './platform/cache/memory-cache.js';
 import { RedisCache } from './platform/cache/redis-cache.js';
 import { systemClock, type Clock } from './platform/clock/clock.js';
 import { openDatabases, type Databases } from './platform/db/connect.js';
+import { migrations } from './migrations/index.js';
 import { migrateAll } from './platform/db/migrate.js';
 import { LocalEmbedder, RemoteEmbedder, type Embedder } from './platform/embedder/embedder.js';
 import { REDACTED_LOG_PATHS } from './platform/http/server.js';
@@ -16,13 +17,14 @@ import { BullMqJobRunner } from './platform/jobs/bullmq-jobs.js';
 import type { JobRunner } from './platform/jobs/jobs.js';
 import { MemoryJobRunner } from './platform/jobs/memory-jobs.js';
 import { MemoryPubSub, RedisPubSub, type PubSub } from './platform/pubsub/pubsub.js';
-import { createRedis } from './platform/redis.js';
+import { createRedis, releaseRedis } from './platform/redis.js';
+import type { AppTables } from './tables.js';
 
 export interface Context {
   config: Config;
   logger: FastifyBaseLogger;
   clock: Clock;
-  dbs: Databases;
+  dbs: Databases<AppTables>;
   cache: Cache;
   jobs: JobRunner;
   pubsub: PubSub;
@@ -73,9 +75,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     },
     'starting',
   );
-  const dbs = await openDatabases(config, { pglite: options.pglite });
+  const dbs = await openDatabases<AppTables>(config, { pglite: options.pglite });
   if (options.migrate !== false) {
-    const ran = await migrateAll(dbs);
+    const ran = await migrateAll(dbs, migrations);
     if (ran.length > 0) logger.info({ steps: ran }, 'migrations applied');
   }
 
@@ -94,7 +96,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     subscriber = createRedis(config.redisUrl, logger, 'blocking');
     cache = new RedisCache(redis, `${prefix}:`);
     jobs = new BullMqJobRunner(blocking, prefix, onJobError);
-    pubsub = new RedisPubSub(redis, subscriber);
+    pubsub = new RedisPubSub(redis, subscriber, `${prefix}:`);
   } else {
     cache = new MemoryCache();
     jobs = new MemoryJobRunner(onJobError);
@@ -118,7 +120,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       await bounded(jobs.close(), 10_000);
       await bounded(pubsub.close(), 1_000);
       await cache.close();
-      await Promise.all([redis, blocking, subscriber].map((c) => c && bounded(c.quit().then(() => undefined), 1_000).finally(() => c.disconnect())));
+      await Promise.all([redis, blocking, subscriber].map((c) => c && releaseRedis(c)));
       await dbs.close();
     },
   };

@@ -76,6 +76,17 @@ describe('config', () => {
     expect([c.appName, c.debug]).toEqual(['UHOK', true]);
   });
 
+  it('trusts only loopback proxies by default and bounds connections with configurable timeouts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'uhok-http-'));
+    const d = loadConfig({ UHOK_DATA_DIR: dir } as NodeJS.ProcessEnv, dir);
+    expect(d.trustedProxies).toEqual(['loopback']);
+    expect(d.http).toEqual({ requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, connectionTimeoutMs: 60_000 });
+    const c = loadConfig({ UHOK_DATA_DIR: dir, TRUSTED_PROXIES: 'loopback, 10.0.0.0/8', HTTP_REQUEST_TIMEOUT: '2.5', HTTP_HEADERS_TIMEOUT: '1' } as NodeJS.ProcessEnv, dir);
+    expect(c.trustedProxies).toEqual(['loopback', '10.0.0.0/8']);
+    expect(c.http).toMatchObject({ requestTimeoutMs: 2500, headersTimeoutMs: 1000 });
+    expect(() => loadConfig({ UHOK_DATA_DIR: dir, HTTP_REQUEST_TIMEOUT: 'soon' } as NodeJS.ProcessEnv, dir)).toThrow(/HTTP_REQUEST_TIMEOUT/);
+  });
+
   it('needs all three service URLs together', () => {
     expect(() => loadConfig({ MARIADB_AUTH_URL: servers.MARIADB_AUTH_URL, JWT_SECRET: strong } as NodeJS.ProcessEnv, '/nonexistent')).toThrow(/must be set together/);
   });

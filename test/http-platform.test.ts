@@ -155,7 +155,9 @@ describe('client address', () => {
       const row = await t.ctx.dbs.log.kysely.selectFrom('USER_LOG').select('CLIENT_IP').where('USER_ID', '=', res.json().user_id).where('EVENT_TYPE', '=', 'user_signup').executeTakeFirstOrThrow();
       return row.CLIENT_IP;
     };
-    expect(await ipSeen('10.0.0.5')).toBe('203.0.113.7');
+    // Only loopback is trusted by default: a private-network peer is not a proxy unless TRUSTED_PROXIES says so.
+    expect(await ipSeen('127.0.0.1')).toBe('203.0.113.7');
+    expect(await ipSeen('10.0.0.5')).toBe('10.0.0.5');
     expect(await ipSeen('198.51.100.20')).toBe('198.51.100.20');
   });
 });

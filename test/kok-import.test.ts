@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importKokProducts, REJECT_REASONS } from '../src/import/kok-products.js';
-import type { Db } from '../src/platform/db/connect.js';
-import type { ServiceDB } from '../src/platform/db/schema-service.js';
+import { tablesOf, type Db } from '../src/platform/db/connect.js';
+import type { KokTables } from '../src/modules/kok/tables.js';
 import { seedKokDemo } from '../src/seed/kok-demo.js';
 import { startApp, type TestApp } from './helpers/app.js';
 
@@ -17,11 +17,11 @@ const KOK_TABLES = ['FCT_KOK_PRODUCT_INFO', 'FCT_KOK_PRICE_INFO', 'FCT_KOK_IMAGE
 type KokTable = (typeof KOK_TABLES)[number];
 
 let t: TestApp;
-let db: Db<ServiceDB>;
+let db: Db<KokTables>;
 
 beforeAll(async () => {
   t = await startApp();
-  db = t.ctx.dbs.service;
+  db = tablesOf(t.ctx.dbs.service).owned<KokTables>();
 });
 afterAll(async () => t?.close());
 beforeEach(async () => t.reset());
@@ -160,6 +160,8 @@ describe('import rules on a synthetic CSV', () => {
   });
 });
 
+const BASE = 'http://demo.test:9000';
+
 describe('seedKokDemo', () => {
   async function namesById(): Promise<Map<number, string | null>> {
     const rows = await db.kysely.selectFrom('FCT_KOK_PRODUCT_INFO').select(['KOK_PRODUCT_ID', 'KOK_PRODUCT_NAME']).execute();
@@ -167,7 +169,7 @@ describe('seedKokDemo', () => {
   }
 
   it('fills an empty catalogue with priced, illustrated, described products', async () => {
-    expect(await seedKokDemo(db, { products: 200 })).toEqual({ products: 200 });
+    expect(await seedKokDemo(db, { products: 200, imageBase: BASE })).toEqual({ products: 200 });
     const c = await counts();
     expect(c.FCT_KOK_PRODUCT_INFO).toBe(200);
     expect(c.KOK_CLASSIFY).toBe(200);
@@ -186,7 +188,7 @@ describe('seedKokDemo', () => {
       .execute();
     for (const p of perProduct) {
       expect(p.KOK_PRODUCT_ID).toBeGreaterThan(90_000_000);
-      expect(p.KOK_THUMBNAIL).toBe(`https://picsum.photos/seed/kok-${p.KOK_PRODUCT_ID}/600/600`);
+      expect(p.KOK_THUMBNAIL).toMatch(/^http:\/\/demo\.test:9000\/demo-images\/card\.svg\?title=.+&category=.+$/);
       expect(Number(p.prices)).toBeGreaterThanOrEqual(1);
       expect(Number(p.prices)).toBeLessThanOrEqual(2);
       expect(Number(p.images)).toBeGreaterThanOrEqual(1);
@@ -215,20 +217,32 @@ describe('seedKokDemo', () => {
   });
 
   it('is deterministic and leaves a non-empty catalogue alone', async () => {
-    await seedKokDemo(db, { products: 200 });
+    await seedKokDemo(db, { products: 200, imageBase: BASE });
     const first = await namesById();
     const before = await counts();
-    expect(await seedKokDemo(db, { products: 200 })).toEqual({ products: 0 });
+    expect(await seedKokDemo(db, { products: 200, imageBase: BASE })).toEqual({ products: 0 });
     expect(await counts()).toEqual(before);
 
     await t.reset();
-    await seedKokDemo(db, { products: 200 });
+    await seedKokDemo(db, { products: 200, imageBase: BASE });
     expect(await namesById()).toEqual(first);
+  });
+
+  it('gives demo rows of an earlier version (random-photo URLs) the server\'s own pictures, and leaves real rows alone', async () => {
+    await seedKokDemo(db, { products: 20, imageBase: BASE });
+    await db.kysely.updateTable('FCT_KOK_PRODUCT_INFO').set({ KOK_THUMBNAIL: 'https://picsum.photos/seed/x/600/600' }).execute();
+    await db.kysely.updateTable('FCT_KOK_IMAGE_INFO').set({ KOK_IMG_URL: 'https://picsum.photos/seed/y/600/900' }).execute();
+    await db.kysely.insertInto('FCT_KOK_PRODUCT_INFO').values({ KOK_PRODUCT_ID: 7, KOK_THUMBNAIL: 'https://picsum.photos/real.jpg' }).execute();
+    expect(await seedKokDemo(db, { imageBase: BASE })).toEqual({ products: 0 });
+    const thumbs = await db.kysely.selectFrom('FCT_KOK_PRODUCT_INFO').select(['KOK_PRODUCT_ID', 'KOK_THUMBNAIL']).execute();
+    for (const r of thumbs) expect(r.KOK_THUMBNAIL!.startsWith(r.KOK_PRODUCT_ID === 7 ? 'https://picsum.photos/' : `${BASE}/demo-images/`)).toBe(true);
+    const images = await db.kysely.selectFrom('FCT_KOK_IMAGE_INFO').select('KOK_IMG_URL').execute();
+    expect(images.every((r) => r.KOK_IMG_URL!.startsWith(`${BASE}/demo-images/`))).toBe(true);
   });
 
   it('does nothing when imported products exist', async () => {
     await db.kysely.insertInto('FCT_KOK_PRODUCT_INFO').values({ KOK_PRODUCT_ID: 1, KOK_PRODUCT_NAME: '실제 상품' }).execute();
-    expect(await seedKokDemo(db)).toEqual({ products: 0 });
+    expect(await seedKokDemo(db, { imageBase: BASE })).toEqual({ products: 0 });
     expect(await count('FCT_KOK_PRODUCT_INFO')).toBe(1);
   });
 });

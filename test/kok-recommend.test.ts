@@ -1,7 +1,7 @@
 // KOK → home-shopping recommendation: the name tokeniser (spec test vectors) and the endpoint (ranking, k,
 // products without broadcasts, fallback prefix, 400s, constant query count).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { coreKeywords, fallbackPrefix, normalizeName, searchTerms, tailKeywords } from '../src/modules/kok/recommend.js';
+import { coreKeywords, fallbackPrefix, normalizeName, searchTerms, tailKeywords } from '../src/flows/kok-homeshopping/keywords.js';
 import type { TestApp } from './helpers/app.js';
 import { newUser, type LoggedIn } from './helpers/auth.js';
 import { kokDb, queriesFor, seedProducts, useTestApp } from './helpers/kok-fixtures.js';

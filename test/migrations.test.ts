@@ -6,7 +6,9 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { openDatabases, openPGlite, type Databases } from '../src/platform/db/connect.js';
+import type { AppTables } from '../src/tables.js';
 import type { AnyKysely } from '../src/platform/db/ddl.js';
+import { migrations } from '../src/migrations/index.js';
 import { migrateAll } from '../src/platform/db/migrate.js';
 
 const AUTH_TABLES = ['USERS', 'USER_SETTINGS', 'JWT_BLACKLIST'];
@@ -59,16 +61,16 @@ function vec(...head: number[]): string {
   return `[${v.join(',')}]`;
 }
 
-async function embedded(): Promise<Databases> {
+async function embedded(): Promise<Databases<AppTables>> {
   const config = loadConfig({ UHOK_DATA_DIR: '/tmp/uhok-mig-test-embedded' } as NodeJS.ProcessEnv, '/tmp');
-  return openDatabases(config, { pglite: await openPGlite(null) });
+  return openDatabases<AppTables>(config, { pglite: await openPGlite(null) });
 }
 
 describe('migrations on embedded PGlite', { timeout: 60_000 }, () => {
   it('creates all 39 tables, is idempotent and seeds reference data', async () => {
     const dbs = await embedded();
     try {
-      const ran = await migrateAll(dbs);
+      const ran = await migrateAll(dbs, migrations);
       expect(ran).toContain('service/005_reference_data');
       expect(ran).toContain('rec/001_initial');
       const names = await tableNames(dbs.service.kysely as AnyKysely, 'postgres');
@@ -76,7 +78,7 @@ describe('migrations on embedded PGlite', { timeout: 60_000 }, () => {
       expect(all).toHaveLength(39);
       for (const t of all) expect(names, t).toContain(t);
 
-      expect(await migrateAll(dbs)).toEqual([]);
+      expect(await migrateAll(dbs, migrations)).toEqual([]);
 
       const status = await dbs.service.kysely.selectFrom('STATUS_MASTER').selectAll().orderBy('STATUS_ID').execute();
       expect(status).toHaveLength(9);
@@ -92,7 +94,7 @@ describe('migrations on embedded PGlite', { timeout: 60_000 }, () => {
   it('enforces the KOK_CART (USER_ID, KOK_PRODUCT_ID) unique key and applies defaults', async () => {
     const dbs = await embedded();
     try {
-      await migrateAll(dbs);
+      await migrateAll(dbs, migrations);
       const k = dbs.service.kysely;
       await k.insertInto('KOK_CART').values({ USER_ID: 1, KOK_PRODUCT_ID: 10, KOK_QUANTITY: 1 }).execute();
       await expect(k.insertInto('KOK_CART').values({ USER_ID: 1, KOK_PRODUCT_ID: 10, KOK_QUANTITY: 2 }).execute()).rejects.toThrow();
@@ -119,7 +121,7 @@ describe('migrations on embedded PGlite', { timeout: 60_000 }, () => {
   it('answers an HNSW nearest-neighbour query on RECIPE_VECTOR_TABLE', async () => {
     const dbs = await embedded();
     try {
-      await migrateAll(dbs);
+      await migrateAll(dbs, migrations);
       const rec = dbs.rec!.kysely;
       await rec
         .insertInto('RECIPE_VECTOR_TABLE')
@@ -216,9 +218,9 @@ describe.skipIf(process.env.TEST_TARGET !== 'servers')('migrations on MariaDB + 
   it('adopts a database created with the original DDL and keeps its rows', async () => {
     await resetMariaDb(ORIGINAL_DDL);
     await resetPostgres();
-    const dbs = await openDatabases(serverConfig());
+    const dbs = await openDatabases<AppTables>(serverConfig());
     try {
-      await migrateAll(dbs);
+      await migrateAll(dbs, migrations);
       const myNames = await tableNames(dbs.service.kysely as AnyKysely, 'mysql');
       for (const t of [...AUTH_TABLES, ...SERVICE_TABLES]) expect(myNames, t).toContain(t);
       expect(await tableNames(dbs.log.kysely as AnyKysely, 'postgres')).toContain('USER_LOG');
@@ -256,17 +258,17 @@ describe.skipIf(process.env.TEST_TARGET !== 'servers')('migrations on MariaDB + 
   it('running migrateAll twice is a no-op', async () => {
     await resetMariaDb();
     await resetPostgres();
-    let dbs = await openDatabases(serverConfig());
+    let dbs = await openDatabases<AppTables>(serverConfig());
     try {
-      expect((await migrateAll(dbs)).length).toBeGreaterThan(0);
-      expect(await migrateAll(dbs)).toEqual([]);
+      expect((await migrateAll(dbs, migrations)).length).toBeGreaterThan(0);
+      expect(await migrateAll(dbs, migrations)).toEqual([]);
     } finally {
       await dbs.close();
     }
     // A fresh connection finds everything applied, and the seed data was not duplicated.
-    dbs = await openDatabases(serverConfig());
+    dbs = await openDatabases<AppTables>(serverConfig());
     try {
-      expect(await migrateAll(dbs)).toEqual([]);
+      expect(await migrateAll(dbs, migrations)).toEqual([]);
       expect(await dbs.service.kysely.selectFrom('STATUS_MASTER').select('STATUS_ID').execute()).toHaveLength(9);
       expect(await dbs.service.kysely.selectFrom('HOMESHOPPING_INFO').select('HOMESHOPPING_ID').execute()).toHaveLength(17);
     } finally {
@@ -276,12 +278,12 @@ describe.skipIf(process.env.TEST_TARGET !== 'servers')('migrations on MariaDB + 
 
   it('runs AUTH and SERVICE on a PostgreSQL server too', async () => {
     await resetPostgres();
-    const dbs = await openDatabases(serverConfig(true));
+    const dbs = await openDatabases<AppTables>(serverConfig(true));
     try {
-      await migrateAll(dbs);
+      await migrateAll(dbs, migrations);
       const names = await tableNames(dbs.service.kysely as AnyKysely, 'postgres');
       for (const t of [...AUTH_TABLES, ...SERVICE_TABLES, ...LOG_TABLES]) expect(names, t).toContain(t);
-      expect(await migrateAll(dbs)).toEqual([]);
+      expect(await migrateAll(dbs, migrations)).toEqual([]);
       const k = dbs.service.kysely;
       await k.insertInto('KOK_CART').values({ USER_ID: 1, KOK_PRODUCT_ID: 10, KOK_QUANTITY: 1 }).execute();
       await expect(k.insertInto('KOK_CART').values({ USER_ID: 1, KOK_PRODUCT_ID: 10, KOK_QUANTITY: 1 }).execute()).rejects.toThrow();

@@ -145,7 +145,7 @@ describe.skipIf(!onServers)('redis cache fails open', () => {
 describe('pub/sub', () => {
   it('delivers across instances (Redis) or in process (memory)', async () => {
     const channel = `uhoktest:${randomBytes(4).toString('hex')}`;
-    const [pub, sub] = onServers ? [new RedisPubSub(redis(), redis()), new RedisPubSub(redis(), redis())] : [new MemoryPubSub(), null];
+    const [pub, sub] = onServers ? [new RedisPubSub(redis(), redis(), 'uhoktest-a:'), new RedisPubSub(redis(), redis(), 'uhoktest-a:')] : [new MemoryPubSub(), null];
     const receiver = sub ?? pub;
     const got = new Promise<unknown>((resolve) => void receiver.subscribe(channel, resolve));
     await new Promise((r) => setTimeout(r, 50));

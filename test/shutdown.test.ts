@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { openDatabases, openPGlite } from '../src/platform/db/connect.js';
+import type { AppTables } from '../src/tables.js';
 import { TEST_JWT_SECRET } from './helpers/app.js';
 import { onServers, serverEnv } from './helpers/target.js';
 
@@ -57,7 +58,7 @@ describe('server process', () => {
 
       // Reopen the databases the process used: every acknowledged event is there.
       const config = loadConfig({ ...env, JWT_SECRET: TEST_JWT_SECRET } as NodeJS.ProcessEnv, '/nonexistent');
-      const dbs = await openDatabases(config, onServers ? {} : { pglite: await openPGlite(dataDir) });
+      const dbs = await openDatabases<AppTables>(config, onServers ? {} : { pglite: await openPGlite(dataDir) });
       try {
         const rows = await dbs.log.kysely.selectFrom('USER_LOG').select('EVENT_TYPE').where('USER_ID', '=', user_id).execute();
         const types = rows.map((r) => r.EVENT_TYPE);

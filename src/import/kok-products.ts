@@ -4,20 +4,12 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
 import { ignoreDuplicates, overwriteOnDuplicate } from '../platform/db/dialect.js';
-import type { FctKokProductInfoTable, KokClassifyTable, ServiceDB } from '../platform/db/schema-service.js';
+import type { FctKokProductInfoTable, KokClassifyTable, KokTables } from '../modules/kok/tables.js';
 import { countCsvRecords, readCsvRecords, type CsvRecord } from './csv.js';
+import { countReject, emptySummary, type ImportOptions, type ImportSummary } from './summary.js';
 
-export interface ImportSummary {
-  read: number;
-  written: number;
-  rejected: number;
-  reasons: Record<string, number>;
+export interface KokImportSummary extends ImportSummary {
   baselinePrices: number;
-}
-
-export interface ImportOptions {
-  onProgress?(done: number, total: number): void;
-  batchSize?: number;
 }
 
 /** INT columns of the schema; STR_TO_NUM maps larger values to 0, ids that large cannot be stored at all. */
@@ -94,7 +86,7 @@ const PRODUCT_COLUMNS = ['KOK_STORE_NAME', 'KOK_PRODUCT_NAME', 'KOK_PRODUCT_PRIC
 const CLASSIFY_COLUMNS = ['STORE_NAME', 'PRODUCT_NAME', 'CLS_ING'] as const;
 
 /** Writes one batch in one transaction; returns how many baseline price rows it added. */
-async function writeBatch(db: Db<ServiceDB>, rows: ParsedRow[]): Promise<number> {
+async function writeBatch(db: Db<KokTables>, rows: ParsedRow[]): Promise<number> {
   const ids = rows.map((r) => r.product.KOK_PRODUCT_ID);
   return db.kysely.transaction().execute(async (trx) => {
     await overwriteOnDuplicate(db.kind, trx.insertInto('FCT_KOK_PRODUCT_INFO').values(rows.map((r) => r.product)), 'KOK_PRODUCT_ID', PRODUCT_COLUMNS).execute();
@@ -120,11 +112,11 @@ async function writeBatch(db: Db<ServiceDB>, rows: ParsedRow[]): Promise<number>
   });
 }
 
-export async function importKokProducts(db: Db<ServiceDB>, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importKokProducts(db: Db<KokTables>, path: string, options: ImportOptions = {}): Promise<KokImportSummary> {
   const batchSize = options.batchSize ?? 500;
   const total = await countCsvRecords(path);
   options.onProgress?.(0, total);
-  const summary: ImportSummary = { read: 0, written: 0, rejected: 0, reasons: {}, baselinePrices: 0 };
+  const summary: KokImportSummary = { ...emptySummary(), baselinePrices: 0 };
   // A repeated id inside one multi-row upsert is an error on PostgreSQL; across the file the first row wins.
   const seen = new Set<number>();
   let batch: ParsedRow[] = [];
@@ -142,8 +134,7 @@ export async function importKokProducts(db: Db<ServiceDB>, path: string, options
     let parsed = parseKokRecord(record);
     if (typeof parsed !== 'string' && seen.has(parsed.product.KOK_PRODUCT_ID)) parsed = REJECT_REASONS.duplicateId;
     if (typeof parsed === 'string') {
-      summary.rejected++;
-      summary.reasons[parsed] = (summary.reasons[parsed] ?? 0) + 1;
+      countReject(summary, parsed);
     } else {
       seen.add(parsed.product.KOK_PRODUCT_ID);
       batch.push(parsed);

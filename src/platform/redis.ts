@@ -26,3 +26,14 @@ export function createRedis(url: string, logger: RedisLogger, purpose: 'command'
   });
   return client;
 }
+
+/** Closes a connection for good: a polite QUIT when connected (bounded), then a hard disconnect, so neither a
+ * half-open handshake (EPIPE) nor a reconnect timer outlives it and keeps a short command from exiting. */
+export async function releaseRedis(client: Redis, quitTimeoutMs = 1_000): Promise<void> {
+  if (client.status === 'ready') {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, quitTimeoutMs)));
+    await Promise.race([client.quit().catch(() => undefined), limit]).finally(() => clearTimeout(timer));
+  }
+  client.disconnect();
+}

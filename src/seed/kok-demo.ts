@@ -3,7 +3,8 @@
 // classification labels, so every KOK screen has something to show on the first start.
 import type { Insertable, Kysely } from 'kysely';
 import type { Db } from '../platform/db/connect.js';
-import type { ServiceDB } from '../platform/db/schema-service.js';
+import { demoImageUrl } from '../modules/demo-media/card.js';
+import type { KokTables } from '../modules/kok/tables.js';
 
 /** Demo product n (1-based) gets id 90_000_000 + n: far above the real mall codes (≤ ~10.1 million). */
 const PRODUCT_BASE = 90_000_000;
@@ -122,12 +123,12 @@ const REVIEW_LINES = [
 ] as const;
 
 interface Catalogue {
-  FCT_KOK_PRODUCT_INFO: Insertable<ServiceDB['FCT_KOK_PRODUCT_INFO']>[];
-  FCT_KOK_PRICE_INFO: Insertable<ServiceDB['FCT_KOK_PRICE_INFO']>[];
-  FCT_KOK_IMAGE_INFO: Insertable<ServiceDB['FCT_KOK_IMAGE_INFO']>[];
-  FCT_KOK_DETAIL_INFO: Insertable<ServiceDB['FCT_KOK_DETAIL_INFO']>[];
-  FCT_KOK_REVIEW_EXAMPLE: Insertable<ServiceDB['FCT_KOK_REVIEW_EXAMPLE']>[];
-  KOK_CLASSIFY: Insertable<ServiceDB['KOK_CLASSIFY']>[];
+  FCT_KOK_PRODUCT_INFO: Insertable<KokTables['FCT_KOK_PRODUCT_INFO']>[];
+  FCT_KOK_PRICE_INFO: Insertable<KokTables['FCT_KOK_PRICE_INFO']>[];
+  FCT_KOK_IMAGE_INFO: Insertable<KokTables['FCT_KOK_IMAGE_INFO']>[];
+  FCT_KOK_DETAIL_INFO: Insertable<KokTables['FCT_KOK_DETAIL_INFO']>[];
+  FCT_KOK_REVIEW_EXAMPLE: Insertable<KokTables['FCT_KOK_REVIEW_EXAMPLE']>[];
+  KOK_CLASSIFY: Insertable<KokTables['KOK_CLASSIFY']>[];
 }
 
 /** Price after a discount, rounded down to 10 won like a shop would. */
@@ -144,7 +145,7 @@ function starRatios(rng: Rng): { ratios: [number, number, number, number, number
   return { ratios: [r5, r4, r3, r2, r1], score };
 }
 
-function addProduct(out: Catalogue, n: number): void {
+function addProduct(out: Catalogue, n: number, imageBase: string): void {
   const rng = prng(n);
   const id = PRODUCT_BASE + n;
   const item = ITEMS[(n - 1) % ITEMS.length];
@@ -164,7 +165,7 @@ function addProduct(out: Catalogue, n: number): void {
     KOK_PRODUCT_ID: id,
     KOK_STORE_NAME: store.name,
     KOK_PRODUCT_NAME: name,
-    KOK_THUMBNAIL: `https://picsum.photos/seed/kok-${id}/600/600`,
+    KOK_THUMBNAIL: demoImageUrl(imageBase, `${item.name} ${size}`, item.type),
     KOK_PRODUCT_PRICE: price,
     KOK_REVIEW_SCORE: reviewed ? stars.score : null,
     KOK_REVIEW_CNT: reviewCnt,
@@ -200,7 +201,7 @@ function addProduct(out: Catalogue, n: number): void {
   out.FCT_KOK_PRICE_INFO.push({ KOK_PRICE_ID: id, KOK_PRODUCT_ID: id, KOK_DISCOUNT_RATE: rate, KOK_DISCOUNTED_PRICE: discounted(price, rate) });
 
   for (let k = 1, count = between(rng, 1, 3); k <= count; k++) {
-    out.FCT_KOK_IMAGE_INFO.push({ KOK_IMG_ID: childId(k), KOK_PRODUCT_ID: id, KOK_IMG_URL: `https://picsum.photos/seed/kok-${id}-${k}/600/900` });
+    out.FCT_KOK_IMAGE_INFO.push({ KOK_IMG_ID: childId(k), KOK_PRODUCT_ID: id, KOK_IMG_URL: demoImageUrl(imageBase, `${item.name} ${size} (${k})`, item.type) });
   }
 
   const notice: Array<[string, string]> = [
@@ -234,24 +235,54 @@ function addProduct(out: Catalogue, n: number): void {
   out.KOK_CLASSIFY.push({ PRODUCT_ID: id, STORE_NAME: store.name, PRODUCT_NAME: name, CLS_ING: item.ing });
 }
 
-export function buildKokDemoCatalogue(products: number): Catalogue {
+/** `imageBase` is this server's public URL: the pictures are its own demo cards. */
+export function buildKokDemoCatalogue(products: number, imageBase: string): Catalogue {
   const out: Catalogue = { FCT_KOK_PRODUCT_INFO: [], FCT_KOK_PRICE_INFO: [], FCT_KOK_IMAGE_INFO: [], FCT_KOK_DETAIL_INFO: [], FCT_KOK_REVIEW_EXAMPLE: [], KOK_CLASSIFY: [] };
-  for (let n = 1; n <= products; n++) addProduct(out, n);
+  for (let n = 1; n <= products; n++) addProduct(out, n, imageBase);
   return out;
 }
 
-async function insertBatched<T extends keyof Catalogue>(kysely: Kysely<ServiceDB>, table: T, rows: Catalogue[T]): Promise<void> {
+async function insertBatched<T extends keyof Catalogue>(kysely: Kysely<KokTables>, table: T, rows: Catalogue[T]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     // Kysely cannot relate a generic table name to its row type; Catalogue ties them together instead.
     await kysely.insertInto(table).values(rows.slice(i, i + BATCH) as never).execute();
   }
 }
 
-/** Fills an empty KOK catalogue (one transaction); does nothing when any product exists. */
-export async function seedKokDemo(db: Db<ServiceDB>, options: { products?: number } = {}): Promise<{ products: number }> {
+/** Earlier demo catalogues pointed at a random-photo site; their rows get this server's cards instead. */
+const OLD_DEMO_IMAGE_HOST = 'https://picsum.photos/';
+
+async function repointOldDemoImages(db: Db<KokTables>, imageBase: string): Promise<void> {
+  const old = await db.kysely
+    .selectFrom('FCT_KOK_PRODUCT_INFO')
+    .select('KOK_PRODUCT_ID')
+    .where('KOK_PRODUCT_ID', '>', PRODUCT_BASE)
+    .where('KOK_THUMBNAIL', 'like', `${OLD_DEMO_IMAGE_HOST}%`)
+    .execute();
+  if (old.length === 0) return;
+  const last = Math.max(...old.map((r) => r.KOK_PRODUCT_ID)) - PRODUCT_BASE;
+  const fresh = buildKokDemoCatalogue(last, imageBase);
+  await db.kysely.transaction().execute(async (trx) => {
+    for (const p of fresh.FCT_KOK_PRODUCT_INFO) {
+      await trx.updateTable('FCT_KOK_PRODUCT_INFO').set({ KOK_THUMBNAIL: p.KOK_THUMBNAIL }).where('KOK_PRODUCT_ID', '=', p.KOK_PRODUCT_ID).where('KOK_THUMBNAIL', 'like', `${OLD_DEMO_IMAGE_HOST}%`).execute();
+    }
+    for (const i of fresh.FCT_KOK_IMAGE_INFO) {
+      await trx.updateTable('FCT_KOK_IMAGE_INFO').set({ KOK_IMG_URL: i.KOK_IMG_URL }).where('KOK_IMG_ID', '=', i.KOK_IMG_ID).where('KOK_IMG_URL', 'like', `${OLD_DEMO_IMAGE_HOST}%`).execute();
+    }
+  });
+}
+
+/**
+ * Fills an empty KOK catalogue (one transaction). A catalogue that exists is left alone, except that demo rows of
+ * an earlier version get this server's pictures.
+ */
+export async function seedKokDemo(db: Db<KokTables>, options: { products?: number; imageBase: string }): Promise<{ products: number }> {
   const existing = await db.kysely.selectFrom('FCT_KOK_PRODUCT_INFO').select('KOK_PRODUCT_ID').limit(1).executeTakeFirst();
-  if (existing) return { products: 0 };
-  const catalogue = buildKokDemoCatalogue(options.products ?? 3_000);
+  if (existing) {
+    await repointOldDemoImages(db, options.imageBase);
+    return { products: 0 };
+  }
+  const catalogue = buildKokDemoCatalogue(options.products ?? 3_000, options.imageBase);
   await db.kysely.transaction().execute(async (trx) => {
     for (const table of Object.keys(catalogue) as Array<keyof Catalogue>) await insertBatched(trx, table, catalogue[table]);
   });

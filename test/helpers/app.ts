@@ -2,12 +2,13 @@
 // Tests talk to it over HTTP (`app.inject`) and look at rows through `ctx.dbs`.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { buildApp, type Services } from '../../src/app.js';
+import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createContext, type Context } from '../../src/context.js';
 import { ManualClock, systemClock, type Clock } from '../../src/platform/clock/clock.js';
 import { openPGlite } from '../../src/platform/db/connect.js';
 import type { App } from '../../src/platform/http/server.js';
+import { createServices, type Services } from '../../src/services.js';
 import { serverEnv, TARGET, type Target } from './target.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -35,6 +36,8 @@ export interface StartOptions {
   dbSuffix?: string;
   /** Redis key/queue prefix; two instances that must share state pass the same one. */
   redisPrefix?: string;
+  /** Consume jobs in this instance (default true); false makes an API-only instance, as UHOK_ROLE=api does. */
+  consumeJobs?: boolean;
 }
 
 async function tablesOf(ctx: Context): Promise<Array<{ db: 'auth' | 'service' | 'log' | 'rec'; table: string }>> {
@@ -70,7 +73,9 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
     pglite: target === 'embedded' ? await openPGlite(null) : undefined,
     redisPrefix: options.redisPrefix ?? `uhoktest:${randomBytes(4).toString('hex')}`,
   });
-  const { app, services } = await buildApp(ctx);
+  const services = createServices(ctx);
+  const app = await buildApp(ctx, services);
+  if (options.consumeJobs !== false) await ctx.jobs.start();
   await app.ready();
   const tables = await tablesOf(ctx);
 

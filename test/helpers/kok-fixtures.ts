@@ -3,10 +3,10 @@ import type { Insertable, Kysely } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { insertReturningId } from '../../src/platform/db/dialect.js';
-import type { ServiceDB } from '../../src/platform/db/schema.js';
+import type { ServiceDatabase } from '../../src/tables.js';
 import { startApp, type StartOptions, type TestApp } from './app.js';
 
-type ProductRow = Insertable<ServiceDB['FCT_KOK_PRODUCT_INFO']>;
+type ProductRow = Insertable<ServiceDatabase['FCT_KOK_PRODUCT_INFO']>;
 
 export interface ProductSeed extends Partial<ProductRow> {
   KOK_PRODUCT_ID: number;
@@ -31,7 +31,7 @@ export function useTestApp(assign: (app: TestApp) => void, options: StartOptions
   });
 }
 
-export function kokDb(t: TestApp): Kysely<ServiceDB> {
+export function kokDb(t: TestApp): Kysely<ServiceDatabase> {
   return t.ctx.dbs.service.kysely;
 }
 

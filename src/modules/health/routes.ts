@@ -8,10 +8,14 @@ import type { App } from '../../platform/http/server.js';
 const PROBE_TIMEOUT_MS = 1000;
 const CACHE_MS = 2000;
 
-type State = { status: 'ok' | 'error' | 'disabled'; kind?: string; error?: string };
+/** What the public may see: a status, a kind (`mysql`, `postgres`, `pglite`, `redis`, `memory`, `bullmq`) and a
+ * fixed error word — never a host, port, database name or driver message. */
+type State = { status: 'ok' | 'error' | 'disabled'; kind?: string; error?: 'unreachable' | 'timeout' };
+
+const TIMEOUT = new Error('timeout');
 
 function withTimeout<T>(p: Promise<T>): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS).unref())]);
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(TIMEOUT), PROBE_TIMEOUT_MS).unref())]);
 }
 
 async function probe(fn: () => Promise<unknown>, kind: string): Promise<State> {
@@ -19,9 +23,12 @@ async function probe(fn: () => Promise<unknown>, kind: string): Promise<State> {
     const ok = await withTimeout(fn());
     return ok === false ? { status: 'error', kind, error: 'unreachable' } : { status: 'ok', kind };
   } catch (err) {
-    return { status: 'error', kind, error: err instanceof Error ? err.message.slice(0, 100) : 'unreachable' };
+    return { status: 'error', kind, error: err === TIMEOUT ? 'timeout' : 'unreachable' };
   }
 }
+
+/** The engine of a database connection, without its address. */
+const dbKind = (db: { kind: string; label: string }) => (db.label === 'pglite' ? 'pglite' : db.kind);
 
 const Dependency = Type.Object({ status: Type.String(), kind: Type.Optional(Type.String()), error: Type.Optional(Type.String()) });
 const HealthOut = Type.Object({
@@ -40,14 +47,15 @@ export function healthRoutes(app: App, ctx: Context): void {
     if (cached && Date.now() - cached.at < CACHE_MS) return cached.deps;
     inFlight ??= (async () => {
       const { dbs } = ctx;
-      const [auth, service, log, rec, cache] = await Promise.all([
-        probe(() => pingDb(dbs.auth), dbs.auth.label),
-        probe(() => pingDb(dbs.service), dbs.service.label),
-        probe(() => pingDb(dbs.log), dbs.log.label),
-        dbs.rec ? probe(() => pingDb(dbs.rec!), dbs.rec.label) : Promise.resolve<State>({ status: 'disabled' }),
+      const [auth, service, log, rec, cache, jobs] = await Promise.all([
+        probe(() => pingDb(dbs.auth), dbKind(dbs.auth)),
+        probe(() => pingDb(dbs.service), dbKind(dbs.service)),
+        probe(() => pingDb(dbs.log), dbKind(dbs.log)),
+        dbs.rec ? probe(() => pingDb(dbs.rec!), dbKind(dbs.rec)) : Promise.resolve<State>({ status: 'disabled' }),
         probe(() => ctx.cache.ping(), ctx.cache.kind),
+        probe(() => ctx.jobs.ping(), ctx.jobs.kind),
       ]);
-      const deps = { auth_db: auth, service_db: service, log_db: log, rec_db: rec, cache, jobs: { status: 'ok' as const, kind: ctx.jobs.kind } };
+      const deps = { auth_db: auth, service_db: service, log_db: log, rec_db: rec, cache, jobs };
       cached = { at: Date.now(), deps };
       return deps;
     })().finally(() => (inFlight = null));

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
 import { insertReturningId } from '../../platform/db/dialect.js';
-import type { ServiceDB } from '../../platform/db/schema.js';
+import type { KokTables } from './tables.js';
 
 export interface NewCartLine {
   userId: number;
@@ -14,22 +14,7 @@ export interface NewCartLine {
 }
 
 export class CartRepo {
-  constructor(private readonly db: Db<ServiceDB>) {}
-
-  /** The product's current price id (largest KOK_PRICE_ID), or undefined when it has none. */
-  async currentPriceId(productId: number): Promise<number | undefined> {
-    const row = await this.db.kysely
-      .selectFrom('FCT_KOK_PRICE_INFO')
-      .select((eb) => eb.fn.max('KOK_PRICE_ID').as('id'))
-      .where('KOK_PRODUCT_ID', '=', productId)
-      .executeTakeFirst();
-    return row?.id ?? undefined;
-  }
-
-  async recipeExists(recipeId: number): Promise<boolean> {
-    const row = await this.db.kysely.selectFrom('FCT_RECIPE').select('RECIPE_ID').where('RECIPE_ID', '=', recipeId).executeTakeFirst();
-    return row !== undefined;
-  }
+  constructor(private readonly db: Db<KokTables>) {}
 
   /** Throws a unique violation when the user already has a line for the product. */
   async insert(line: NewCartLine): Promise<number> {

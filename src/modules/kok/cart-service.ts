@@ -2,10 +2,15 @@
 import type { Clock } from '../../platform/clock/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { NotFoundError } from '../../platform/http/errors.js';
+import { requireTouched } from '../../platform/http/guards.js';
 import type { CartRepo } from './cart-repo.js';
+import { KOK_MESSAGES as MSG } from './messages.js';
+import type { KokPrices } from './prices.js';
 
 export const MAX_CART_QUANTITY = 99;
-const LINE_NOT_FOUND = '장바구니 항목을 찾을 수 없습니다.';
+/** Whether a recipe exists; the recipe module owns the answer (wired in services.ts). */
+export type RecipeExists = (recipeId: number) => Promise<boolean>;
+
 /** Insert/increment attempts when a concurrent delete and add keep racing. */
 const ADD_ATTEMPTS = 3;
 
@@ -19,6 +24,8 @@ export interface CartAddResult {
 export class KokCartService {
   constructor(
     private readonly repo: CartRepo,
+    private readonly prices: KokPrices,
+    private readonly recipeExists: RecipeExists,
     private readonly clock: Clock,
   ) {}
 
@@ -28,20 +35,21 @@ export class KokCartService {
    * same product end as one line with the summed quantity.
    */
   async add(userId: number, productId: number, quantity: number, recipeId: number | null): Promise<CartAddResult> {
-    const priceId = await this.repo.currentPriceId(productId);
-    if (priceId === undefined) throw new NotFoundError('상품의 가격 정보를 찾을 수 없습니다.');
+    const price = (await this.prices.current([productId])).get(productId);
+    if (!price) throw new NotFoundError(MSG.priceNotFound);
+    const priceId = price.KOK_PRICE_ID;
     // The client sends 0 for "not from a recipe"; an unknown recipe is dropped rather than failing the add.
-    const recipe = recipeId && (await this.repo.recipeExists(recipeId)) ? recipeId : null;
+    const recipe = recipeId && (await this.recipeExists(recipeId)) ? recipeId : null;
     for (let attempt = 1; ; attempt++) {
       try {
         const id = await this.repo.insert({ userId, productId, priceId, quantity, recipeId: recipe, at: this.clock.now() });
-        return { kok_cart_id: id, kok_quantity: quantity, recipe_id: recipe, message: '장바구니에 상품이 추가되었습니다.' };
+        return { kok_cart_id: id, kok_quantity: quantity, recipe_id: recipe, message: MSG.cartAdded };
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
       }
       const line = await this.repo.increment(userId, productId, quantity, MAX_CART_QUANTITY);
       if (line) {
-        return { kok_cart_id: line.id, kok_quantity: line.quantity, recipe_id: recipe, message: `장바구니 수량이 ${line.quantity}개로 업데이트되었습니다.` };
+        return { kok_cart_id: line.id, kok_quantity: line.quantity, recipe_id: recipe, message: MSG.cartIncreased(line.quantity) };
       }
       // The line was deleted between the two statements: insert again.
       if (attempt >= ADD_ATTEMPTS) throw new Error('cart add kept racing with deletes');
@@ -67,10 +75,10 @@ export class KokCartService {
 
   /** Sets the quantity of the caller's line; a missing or foreign id is 404 and nothing is touched. */
   async setQuantity(userId: number, cartId: number, quantity: number): Promise<void> {
-    if ((await this.repo.setQuantity(userId, cartId, quantity)) === 0) throw new NotFoundError(LINE_NOT_FOUND);
+    requireTouched(await this.repo.setQuantity(userId, cartId, quantity), MSG.cartLineNotFound);
   }
 
   async remove(userId: number, cartId: number): Promise<void> {
-    if ((await this.repo.remove(userId, cartId)) === 0) throw new NotFoundError(LINE_NOT_FOUND);
+    requireTouched(await this.repo.remove(userId, cartId), MSG.cartLineNotFound);
   }
 }

@@ -2,10 +2,10 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
 import { likeContains } from '../../platform/db/dialect.js';
-import type { ServiceDB } from '../../platform/db/schema.js';
+import type { KokTables } from './tables.js';
 import type { PriceRow, ProductSummaryRow, SortBy } from './types.js';
 
-type ProductScope = ExpressionBuilder<ServiceDB & { P: ServiceDB['FCT_KOK_PRODUCT_INFO'] }, 'P'>;
+type ProductScope = ExpressionBuilder<KokTables & { P: KokTables['FCT_KOK_PRODUCT_INFO'] }, 'P'>;
 
 /** The product columns every list shows (ProductSummaryRow). */
 export const SUMMARY_COLUMNS = [
@@ -28,7 +28,7 @@ export interface Page {
 }
 
 export class CatalogRepo {
-  constructor(private readonly db: Db<ServiceDB>) {}
+  constructor(private readonly db: Db<KokTables>) {}
 
   /** Max price id per product (optionally only for `ids`): a grouped derived table, never a per-row subquery. */
   private latestPriceIds(ids?: number[]) {
@@ -70,16 +70,15 @@ export class CatalogRepo {
     return q.orderBy('P.KOK_PRODUCT_ID', 'asc').limit(page.limit).offset(page.offset).execute();
   }
 
-  /** Distinct store names of every product the user ever ordered (any status). */
-  async orderedStoreNames(userId: number): Promise<string[]> {
+  /** Distinct store names of the products behind some price rows (what a user ordered, for store-best). */
+  async storeNamesOfPrices(priceIds: number[]): Promise<string[]> {
+    if (priceIds.length === 0) return [];
     const rows = await this.db.kysely
-      .selectFrom('ORDERS as O')
-      .innerJoin('KOK_ORDERS as KO', 'KO.ORDER_ID', 'O.ORDER_ID')
-      .innerJoin('FCT_KOK_PRICE_INFO as PR', 'PR.KOK_PRICE_ID', 'KO.KOK_PRICE_ID')
+      .selectFrom('FCT_KOK_PRICE_INFO as PR')
       .innerJoin('FCT_KOK_PRODUCT_INFO as P', 'P.KOK_PRODUCT_ID', 'PR.KOK_PRODUCT_ID')
       .select('P.KOK_STORE_NAME')
       .distinct()
-      .where('O.USER_ID', '=', userId)
+      .where('PR.KOK_PRICE_ID', 'in', priceIds)
       .where('P.KOK_STORE_NAME', 'is not', null)
       .execute();
     return rows.map((r) => r.KOK_STORE_NAME!);
@@ -137,7 +136,7 @@ export class CatalogRepo {
    * Case-insensitive literal substring of the name or store; `%` and `_` typed by the user match themselves.
    * MariaDB's collation already ignores case (plain LIKE); PostgreSQL uses ILIKE.
    */
-  private searchScope(keyword: string): SelectQueryBuilder<ServiceDB & { P: ServiceDB['FCT_KOK_PRODUCT_INFO'] }, 'P', object> {
+  private searchScope(keyword: string): SelectQueryBuilder<KokTables & { P: KokTables['FCT_KOK_PRODUCT_INFO'] }, 'P', object> {
     const pattern = likeContains(keyword);
     const op = this.db.kind === 'mysql' ? 'like' : 'ilike';
     return this.db.kysely

@@ -1,13 +1,12 @@
 // HTTP routes of the KOK catalogue (api spec §4.1–4.10): home lists, product pages and search. Auth optional.
 import { performance } from 'node:perf_hooks';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Guard } from '../../platform/http/auth-guard.js';
+import type { FastifyReply } from 'fastify';
+import { describeEvent, kit } from '../../platform/http/route-kit.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
-import type { EventLog } from '../log/events.js';
 import type { KokListService } from './list-service.js';
+import { KOK_MESSAGES as MSG } from './messages.js';
 import type { KokProductService } from './product-service.js';
-import { failsWith, optionalBearer as security, tags } from './route-support.js';
 import {
   BaselineQuery,
   DiscountedQuery,
@@ -25,7 +24,7 @@ import {
 } from './schemas.js';
 import { toSortBy } from './types.js';
 
-const DISCOUNTED_FAILED = '할인 상품 조회 중 오류가 발생했습니다.';
+const tags = ['kok'];
 
 const LIST_OPEN = Buffer.from('{"products":');
 const LIST_CLOSE = Buffer.from('}');
@@ -35,10 +34,8 @@ function sendCachedList(reply: FastifyReply, page: Buffer): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(Buffer.concat([LIST_OPEN, page, LIST_CLOSE]));
 }
 
-export function catalogRoutes(app: App, lists: KokListService, products: KokProductService, events: EventLog, optionalUser: Guard): void {
-  const emit = (request: FastifyRequest, type: string, data: Record<string, unknown>) => {
-    if (request.user) events.emit(request, request.user.user_id, type, data);
-  };
+/** Catalogue events are written for signed-in callers only (the kit skips anonymous requests). */
+export function catalogRoutes(app: App, lists: KokListService, products: KokProductService): void {
   const timed = async <T extends unknown[]>(work: () => Promise<T>) => {
     const started = performance.now();
     const items = await work();
@@ -55,9 +52,8 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
     app.get(
       url,
       {
-        preHandler: optionalUser,
-        ...failsWith(app, DISCOUNTED_FAILED),
-        schema: { tags, security, querystring: DiscountedQuery, response: { 200: ProductListOut, ...errorResponses(422, 500) } },
+        ...kit({ access: 'optional', event, failText: MSG.discountedFailed }),
+        schema: { tags, querystring: DiscountedQuery, response: { 200: ProductListOut, ...errorResponses(422, 500) } },
       },
       async (request, reply) => {
         const { page, size } = request.query;
@@ -66,7 +62,7 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
         const cached = useCache && !request.user ? await lists.cachedPageJson({ kind: 'discounted', page, size }) : undefined;
         if (cached) return sendCachedList(reply, cached);
         const { items, ms } = await timed(() => lists.discounted(page, size, useCache));
-        emit(request, event, { product_count: items.length, execution_time_ms: ms, use_cache: useCache });
+        describeEvent(request, { product_count: items.length, execution_time_ms: ms, use_cache: useCache });
         return { products: items };
       },
     );
@@ -76,13 +72,12 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
   app.get(
     '/api/kok/discounted/baseline',
     {
-      preHandler: optionalUser,
-      ...failsWith(app, DISCOUNTED_FAILED),
-      schema: { tags, security, querystring: BaselineQuery, response: { 200: ProductListOut, ...errorResponses(422, 500) } },
+      ...kit({ access: 'optional', event: 'kok_discounted_products_view_baseline', failText: MSG.discountedFailed }),
+      schema: { tags, querystring: BaselineQuery, response: { 200: ProductListOut, ...errorResponses(422, 500) } },
     },
     async (request) => {
       const { items, ms } = await timed(() => lists.discounted(request.query.page, request.query.size, false));
-      emit(request, 'kok_discounted_products_view_baseline', { product_count: items.length, execution_time_ms: ms, use_cache: false });
+      describeEvent(request, { product_count: items.length, execution_time_ms: ms, use_cache: false });
       return { products: items };
     },
   );
@@ -90,9 +85,8 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
   app.get(
     '/api/kok/top-selling',
     {
-      preHandler: optionalUser,
-      ...failsWith(app, '인기 상품 조회 중 오류가 발생했습니다.'),
-      schema: { tags, security, querystring: TopSellingQuery, response: { 200: ProductListOut, ...errorResponses(422, 500) } },
+      ...kit({ access: 'optional', event: 'kok_top_selling_products_view', failText: MSG.topSellingFailed }),
+      schema: { tags, querystring: TopSellingQuery, response: { 200: ProductListOut, ...errorResponses(422, 500) } },
     },
     async (request, reply) => {
       const { page, size } = request.query;
@@ -100,7 +94,7 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
       const cached = request.user ? undefined : await lists.cachedPageJson({ kind: 'topSelling', page, size, sortBy: sort_by });
       if (cached) return sendCachedList(reply, cached);
       const items = await lists.topSelling(page, size, sort_by);
-      emit(request, 'kok_top_selling_products_view', { product_count: items.length, sort_by });
+      describeEvent(request, { product_count: items.length, sort_by });
       return { products: items };
     },
   );
@@ -108,14 +102,13 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
   app.get(
     '/api/kok/store-best-items',
     {
-      preHandler: optionalUser,
-      ...failsWith(app, '스토어 베스트 상품 조회 중 오류가 발생했습니다.'),
-      schema: { tags, security, querystring: StoreBestQuery, response: { 200: ProductListOut, ...errorResponses(422, 500) } },
+      ...kit({ access: 'optional', event: 'kok_store_best_items_view', failText: MSG.storeBestFailed }),
+      schema: { tags, querystring: StoreBestQuery, response: { 200: ProductListOut, ...errorResponses(422, 500) } },
     },
     async (request) => {
       const sortBy = toSortBy(request.query.sort_by);
       const items = await lists.storeBest(request.user?.user_id ?? null, sortBy);
-      emit(request, 'kok_store_best_items_view', { product_count: items.length, sort_by: sortBy });
+      describeEvent(request, { product_count: items.length, sort_by: sortBy });
       return { products: items };
     },
   );
@@ -123,14 +116,13 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
   app.get(
     '/api/kok/product/:kok_product_id/info',
     {
-      preHandler: optionalUser,
-      ...failsWith(app, '상품 기본 정보 조회 중 오류가 발생했습니다.'),
-      schema: { tags, security, params: ProductIdParams, response: { 200: ProductInfoOut, ...errorResponses(404, 422, 500) } },
+      ...kit({ access: 'optional', event: 'kok_product_info_view', failText: MSG.productInfoFailed }),
+      schema: { tags, params: ProductIdParams, response: { 200: ProductInfoOut, ...errorResponses(404, 422, 500) } },
     },
     async (request) => {
       const id = request.params.kok_product_id;
       const info = await products.info(id, request.user?.user_id ?? null);
-      emit(request, 'kok_product_info_view', { kok_product_id: id });
+      describeEvent(request, { kok_product_id: id });
       return info;
     },
   );
@@ -138,14 +130,13 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
   app.get(
     '/api/kok/product/:kok_product_id/tabs',
     {
-      preHandler: optionalUser,
-      ...failsWith(app, '상품 탭 정보 조회 중 오류가 발생했습니다.'),
-      schema: { tags, security, params: ProductIdParams, response: { 200: TabsOut, ...errorResponses(422, 500) } },
+      ...kit({ access: 'optional', event: 'kok_product_tabs_view', failText: MSG.productTabsFailed }),
+      schema: { tags, params: ProductIdParams, response: { 200: TabsOut, ...errorResponses(422, 500) } },
     },
     async (request) => {
       const id = request.params.kok_product_id;
       const images = await products.images(id);
-      emit(request, 'kok_product_tabs_view', { kok_product_id: id, tab_count: images.length });
+      describeEvent(request, { kok_product_id: id, tab_count: images.length });
       return { images };
     },
   );
@@ -153,14 +144,13 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
   app.get(
     '/api/kok/product/:kok_product_id/reviews',
     {
-      preHandler: optionalUser,
-      ...failsWith(app, '상품 리뷰 조회 중 오류가 발생했습니다.'),
-      schema: { tags, security, params: ProductIdParams, response: { 200: ReviewsOut, ...errorResponses(404, 422, 500) } },
+      ...kit({ access: 'optional', event: 'kok_product_reviews_view', failText: MSG.productReviewsFailed }),
+      schema: { tags, params: ProductIdParams, response: { 200: ReviewsOut, ...errorResponses(404, 422, 500) } },
     },
     async (request) => {
       const id = request.params.kok_product_id;
       const reviews = await products.reviews(id);
-      emit(request, 'kok_product_reviews_view', { kok_product_id: id });
+      describeEvent(request, { kok_product_id: id });
       return reviews;
     },
   );
@@ -168,14 +158,13 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
   app.get(
     '/api/kok/product/:kok_product_id/seller-details',
     {
-      preHandler: optionalUser,
-      ...failsWith(app, '상품 상세 정보 조회 중 오류가 발생했습니다.'),
-      schema: { tags, security, params: ProductIdParams, response: { 200: SellerDetailsOut, ...errorResponses(404, 422, 500) } },
+      ...kit({ access: 'optional', event: 'kok_product_details_view', failText: MSG.productDetailsFailed }),
+      schema: { tags, params: ProductIdParams, response: { 200: SellerDetailsOut, ...errorResponses(404, 422, 500) } },
     },
     async (request) => {
       const id = request.params.kok_product_id;
       const details = await products.sellerDetails(id);
-      emit(request, 'kok_product_details_view', { kok_product_id: id });
+      describeEvent(request, { kok_product_id: id });
       return details;
     },
   );
@@ -184,15 +173,14 @@ export function catalogRoutes(app: App, lists: KokListService, products: KokProd
   app.get(
     '/api/kok/search',
     {
-      preHandler: optionalUser,
-      ...failsWith(app, '상품 검색 중 오류가 발생했습니다.'),
-      schema: { tags, security, querystring: SearchQuery, response: { 200: SearchOut, ...errorResponses(422, 500) } },
+      ...kit({ access: 'optional', event: 'kok_product_search', failText: MSG.searchFailed }),
+      schema: { tags, querystring: SearchQuery, response: { 200: SearchOut, ...errorResponses(422, 500) } },
     },
     async (request) => {
       const { page, size } = request.query;
       const keyword = request.query.keyword.trim();
       const { total, items } = await products.search(keyword, page, size);
-      emit(request, 'kok_product_search', { keyword, result_count: items.length });
+      describeEvent(request, { keyword, result_count: items.length });
       return { total, page, size, products: items };
     },
   );

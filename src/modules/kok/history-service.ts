@@ -22,18 +22,22 @@ export class KokHistoryService {
     return (await this.repo.recent(userId, limit)).map(historyOut);
   }
 
-  /** A repeated keyword moves to the top instead of adding a row (spec §4.12, recommended). */
+  /**
+   * A repeated keyword moves to the top instead of adding a row (spec §4.12, recommended). Find-then-insert is
+   * safe because the user's saves run one at a time (on every engine): concurrent saves of one keyword end as one row.
+   */
   async save(userId: number, keyword: string) {
     const at = this.clock.now();
-    const existing = await this.repo.findKeyword(userId, keyword);
-    let id: number;
-    if (existing === undefined) {
-      id = await this.repo.insert(userId, keyword, at);
-      await this.repo.trim(userId, KEEP_PER_USER);
-    } else {
-      id = existing;
-      await this.repo.touch(id, at);
-    }
+    const id = await this.repo.underUserLock(userId, async (trx) => {
+      const existing = await this.repo.findKeyword(userId, keyword, trx);
+      if (existing !== undefined) {
+        await this.repo.touch(existing, at, trx);
+        return existing;
+      }
+      const inserted = await this.repo.insert(userId, keyword, at, trx);
+      await this.repo.trim(userId, KEEP_PER_USER, trx);
+      return inserted;
+    });
     return historyOut({ KOK_HISTORY_ID: id, USER_ID: userId, KOK_KEYWORD: keyword, KOK_SEARCHED_AT: at });
   }
 

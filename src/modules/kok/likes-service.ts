@@ -1,6 +1,5 @@
 // Likes (찜): toggle and the liked-products list.
 import type { Clock } from '../../platform/clock/clock.js';
-import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import type { CatalogRepo } from './catalog-repo.js';
 import type { LikesRepo } from './likes-repo.js';
@@ -14,18 +13,18 @@ export class KokLikesService {
   ) {}
 
   /**
-   * Delete-or-insert without a read first: the unique (user, product) key settles races, so two concurrent likes
-   * end as one row. No cached list carries like state, so nothing is invalidated.
+   * Delete-or-insert under the product row's lock: toggles of one product run one after another on every engine, so
+   * concurrent toggles alternate (liked, unliked, …) instead of answering "liked" several times for one row. A like of
+   * a product that has left the catalogue can still be removed. No cached list carries like state: nothing to clear.
    */
   async toggle(userId: number, productId: number): Promise<boolean> {
-    if ((await this.likes.remove(userId, productId)) > 0) return false;
-    if (!(await this.catalog.product(productId))) throw new NotFoundError(PRODUCT_NOT_FOUND);
-    try {
-      await this.likes.add(userId, productId, this.clock.now());
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-    }
-    return true;
+    return this.likes.inTransaction(async (trx) => {
+      const exists = await this.likes.lockProduct(productId, trx);
+      if ((await this.likes.remove(userId, productId, trx)) > 0) return false;
+      if (!exists) throw new NotFoundError(PRODUCT_NOT_FOUND);
+      await this.likes.add(userId, productId, this.clock.now(), trx);
+      return true;
+    });
   }
 
   /** Newest like first, current price attached (two queries, whatever the limit). */

@@ -7,12 +7,16 @@ import type { KokListItem, SortBy } from './types.js';
 
 const STORE_BEST_SIZE = 10;
 
+/** The KOK price ids the user has ever ordered (any status); the order module owns the answer (wired in services.ts). */
+export type OrderedPriceIds = (userId: number) => Promise<number[]>;
+
 const pageOf = (page: number, size: number): Page => ({ limit: size, offset: (page - 1) * size });
 
 export class KokListService {
   constructor(
     private readonly repo: CatalogRepo,
     private readonly cache: Cache,
+    private readonly orderedPriceIds: OrderedPriceIds,
   ) {}
 
   /** Reads through the cache; an empty list is neither trusted from nor written to it (api spec §1.7). */
@@ -49,7 +53,7 @@ export class KokListService {
     const top = { limit: STORE_BEST_SIZE, offset: 0 };
     if (userId === null) return this.ranked(sortBy, top);
     return this.cached(cacheKeys.storeBest(userId, sortBy), CACHE_TTL_SECONDS.storeBest, async () => {
-      const stores = await this.repo.orderedStoreNames(userId);
+      const stores = await this.repo.storeNamesOfPrices(await this.orderedPriceIds(userId));
       return stores.length === 0 ? [] : this.ranked(sortBy, top, stores);
     });
   }

@@ -1,59 +1,64 @@
-// Builds the KOK module from its dependencies and registers its routes.
+// Builds the KOK module from its database, the cache and the answers it needs from other modules, and mounts its
+// routes.
 import type { Cache } from '../../platform/cache/cache.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Db } from '../../platform/db/connect.js';
-import type { ServiceDB } from '../../platform/db/schema.js';
-import type { Guard } from '../../platform/http/auth-guard.js';
 import type { App } from '../../platform/http/server.js';
-import type { EventLog } from '../log/events.js';
 import { cacheRoutes } from './cache-routes.js';
 import { CartRepo } from './cart-repo.js';
-import { KokCartService } from './cart-service.js';
+import { KokCartService, type RecipeExists } from './cart-service.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { CatalogRepo } from './catalog-repo.js';
 import { HistoryRepo } from './history-repo.js';
 import { KokHistoryService } from './history-service.js';
-import { HomeshoppingRepo } from './homeshopping-repo.js';
+import { KokHsCandidates } from './hs-candidates.js';
+import { KokInterest } from './interest.js';
 import { LikesRepo } from './likes-repo.js';
 import { KokLikesService } from './likes-service.js';
-import { KokListService } from './list-service.js';
+import { KokListService, type OrderedPriceIds } from './list-service.js';
 import { memberRoutes } from './member-routes.js';
+import { KokPrices } from './prices.js';
 import { KokProductService } from './product-service.js';
-import { KokRecommendService } from './recommend-service.js';
+import type { KokTables } from './tables.js';
 
 export interface KokServices {
   lists: KokListService;
   products: KokProductService;
   likes: KokLikesService;
   history: KokHistoryService;
-  /** Also the entry point of the order service (cart → order). */
   cart: KokCartService;
-  recommend: KokRecommendService;
+  /** The current-price rule (checkout prices its lines with it). */
+  prices: KokPrices;
+  interest: KokInterest;
+  /** What the home-shopping → KOK recommendation reads of the KOK catalogue. */
+  hsCandidates: KokHsCandidates;
 }
 
-export function createKokServices(db: Db<ServiceDB>, cache: Cache, clock: Clock): KokServices {
+/** What the KOK module asks of other modules; services.ts wires each to its owner. */
+export interface KokPorts {
+  orderedPriceIds: OrderedPriceIds;
+  recipeExists: RecipeExists;
+}
+
+export function createKokServices(db: Db<KokTables>, cache: Cache, clock: Clock, ports: KokPorts): KokServices {
   const catalog = new CatalogRepo(db);
   const likes = new LikesRepo(db);
   const cart = new CartRepo(db);
+  const prices = new KokPrices(catalog);
   return {
-    lists: new KokListService(catalog, cache),
+    lists: new KokListService(catalog, cache, ports.orderedPriceIds),
     products: new KokProductService(catalog, likes, cache),
     likes: new KokLikesService(likes, catalog, clock),
     history: new KokHistoryService(new HistoryRepo(db), clock),
-    cart: new KokCartService(cart, clock),
-    recommend: new KokRecommendService(likes, cart, catalog, new HomeshoppingRepo(db), clock),
+    cart: new KokCartService(cart, prices, ports.recipeExists, clock),
+    prices,
+    interest: new KokInterest(likes, cart, catalog),
+    hsCandidates: new KokHsCandidates(db, catalog, prices),
   };
 }
 
-export interface KokRouteDeps {
-  events: EventLog;
-  requireUser: Guard;
-  optionalUser: Guard;
-  serviceToken: string | null;
-}
-
-export function kokRoutes(app: App, kok: KokServices, deps: KokRouteDeps): void {
-  catalogRoutes(app, kok.lists, kok.products, deps.events, deps.optionalUser);
-  memberRoutes(app, kok, deps.events, deps.requireUser);
-  cacheRoutes(app, kok.lists, deps.serviceToken);
+export function kokRoutes(app: App, kok: KokServices): void {
+  catalogRoutes(app, kok.lists, kok.products);
+  memberRoutes(app, kok);
+  cacheRoutes(app, kok.lists);
 }

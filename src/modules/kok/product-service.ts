@@ -5,9 +5,10 @@ import { CACHE_TTL_SECONDS, cacheKeys } from './cache-keys.js';
 import type { CatalogRepo } from './catalog-repo.js';
 import type { LikesRepo } from './likes-repo.js';
 import { withCurrentPrices } from './list-items.js';
+import { KOK_MESSAGES as MSG } from './messages.js';
 import type { KokListItem, PriceRow } from './types.js';
 
-export const PRODUCT_NOT_FOUND = '상품이 존재하지 않습니다.';
+export const PRODUCT_NOT_FOUND = MSG.productNotFound;
 
 const text = (value: string | null) => value ?? '';
 const int = (value: number | null) => value ?? 0;

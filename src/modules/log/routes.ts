@@ -1,17 +1,17 @@
 // HTTP routes of the log service (§3). Writes and reads need a token and touch only the caller's events.
 import { Type } from 'typebox';
-import type { Guard } from '../../platform/http/auth-guard.js';
 import { userOf } from '../../platform/http/auth-guard.js';
 import { BadRequestError, ForbiddenError, RequestValidationError } from '../../platform/http/errors.js';
+import { kit } from '../../platform/http/route-kit.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
+import { LOG_MESSAGES as MSG } from './messages.js';
 import { ActivityIn, ActivityOut, EventLogIn, EventLogOut, LogDescriptorOut, LogHealthOut } from './schemas.js';
 import type { LogService } from './service.js';
 
 /** Log bodies are small; anything larger is refused before parsing (413). */
 const LOG_BODY_LIMIT = 16 * 1024;
 const tags = ['log'];
-const security = [{ OAuth2PasswordBearer: [] }];
 
 /** ISO-8601 → Date; a naive value is UTC wall-clock, an offset is converted. */
 function parseDateTime(field: string, value: string | null | undefined): Date | null {
@@ -26,32 +26,32 @@ function parseDateTime(field: string, value: string | null | undefined): Date | 
   return date;
 }
 
-export function logRoutes(app: App, service: LogService, requireUser: Guard): void {
+export function logRoutes(app: App, service: LogService): void {
   app.get('/api/log/user/event/health', { schema: { tags, response: { 200: LogHealthOut } } }, async () => ({
     status: 'healthy',
     service: 'log',
-    message: '로그 서비스가 정상적으로 작동 중입니다.',
+    message: MSG.healthy,
   }));
 
   app.get('/api/log/user/event', { schema: { tags, response: { 200: LogDescriptorOut } } }, async () => ({
     status: 'available',
     service: 'log',
-    message: '로그 서비스가 사용 가능합니다.',
-    endpoints: { 'GET /health': '서비스 상태 확인', 'POST /': '로그 기록', 'GET /user/{user_id}': '사용자별 로그 조회' },
+    message: MSG.available,
+    endpoints: { 'GET /health': MSG.endpointHealth, 'POST /': MSG.endpointWrite, 'GET /user/{user_id}': MSG.endpointRead },
   }));
 
   app.post(
     '/api/log/user/event',
     {
       bodyLimit: LOG_BODY_LIMIT,
-      preHandler: requireUser,
-      schema: { tags, security, body: EventLogIn, response: { 201: EventLogOut, ...errorResponses(400, 401, 403, 413, 422) } },
+      ...kit({ access: 'user' }),
+      schema: { tags, body: EventLogIn, response: { 201: EventLogOut, ...errorResponses(400, 401, 403, 413, 422) } },
     },
     async (request, reply) => {
       const body = request.body;
-      if (body.user_id < 0) throw new BadRequestError('user_id는 0 이상의 정수여야 합니다.');
-      if (body.event_type.trim() === '') throw new BadRequestError('event_type이 누락되었습니다.');
-      if (body.user_id !== userOf(request).user_id) throw new ForbiddenError('로그 기록');
+      if (body.user_id < 0) throw new BadRequestError(MSG.negativeUserId);
+      if (body.event_type.trim() === '') throw new BadRequestError(MSG.missingEventType);
+      if (body.user_id !== userOf(request).user_id) throw new ForbiddenError(MSG.writeAction);
       const row = await service.write({
         userId: body.user_id,
         type: body.event_type,
@@ -70,16 +70,15 @@ export function logRoutes(app: App, service: LogService, requireUser: Guard): vo
   app.get(
     '/api/log/user/event/:user_id',
     {
-      preHandler: requireUser,
+      ...kit({ access: 'user' }),
       schema: {
         tags,
-        security,
         params: Type.Object({ user_id: Type.Integer() }),
         response: { 200: Type.Array(EventLogOut), ...errorResponses(401, 403, 422) },
       },
     },
     async (request) => {
-      if (request.params.user_id !== userOf(request).user_id) throw new ForbiddenError('로그 조회');
+      if (request.params.user_id !== userOf(request).user_id) throw new ForbiddenError(MSG.readAction);
       return service.recent(request.params.user_id);
     },
   );
@@ -88,8 +87,8 @@ export function logRoutes(app: App, service: LogService, requireUser: Guard): vo
     '/api/log/user/activity',
     {
       bodyLimit: LOG_BODY_LIMIT,
-      preHandler: requireUser,
-      schema: { tags, security, body: ActivityIn, response: { 201: ActivityOut, ...errorResponses(401, 413, 422) } },
+      ...kit({ access: 'user' }),
+      schema: { tags, body: ActivityIn, response: { 201: ActivityOut, ...errorResponses(401, 413, 422) } },
     },
     async (request, reply) => {
       const userId = userOf(request).user_id;
@@ -103,17 +102,17 @@ export function logRoutes(app: App, service: LogService, requireUser: Guard): vo
           timestamp: body.timestamp ?? null,
           extra: (body.extra_data as Record<string, unknown> | null | undefined) ?? null,
         });
-        return reply.code(201).send({ message: '활동 로그가 성공적으로 기록되었습니다.', ...base, timestamp, logged: true, log_id: logId, error: null });
+        return reply.code(201).send({ message: MSG.activityLogged, ...base, timestamp, logged: true, log_id: logId, error: null });
       } catch (err) {
         // The client fires and forgets: storage trouble is reported in the body, never as an error status.
         request.log.warn({ err }, 'activity log not stored');
         return reply.code(201).send({
-          message: '활동 로그 기록에 실패했습니다.',
+          message: MSG.activityFailed,
           ...base,
           timestamp: body.timestamp ?? '',
           logged: false,
           log_id: null,
-          error: '로그 저장소를 일시적으로 사용할 수 없습니다.',
+          error: MSG.storeUnavailable,
         });
       }
     },

@@ -1,8 +1,12 @@
 // Log service rules: callers write and read only their own events.
 import type { Clock } from '../../platform/clock/clock.js';
+import { BadRequestError, ServiceUnavailableError } from '../../platform/http/errors.js';
 import { naiveIso } from '../../platform/http/schemas.js';
-import { maskSensitive, type EventLog } from './events.js';
+import { JobQueueUnavailableError } from '../../platform/jobs/jobs.js';
+import type { EventLog } from './events.js';
+import { LOG_MESSAGES } from './messages.js';
 import type { LogRepo, LogRow } from './repo.js';
+import type { UserEvent } from '../../platform/events.js';
 
 export interface EventLogView {
   user_id: number;
@@ -18,18 +22,6 @@ export interface EventLogView {
   created_at: string;
 }
 
-export interface NewEvent {
-  userId: number;
-  type: string;
-  data: Record<string, unknown> | null;
-  method: string | null;
-  url: string | null;
-  requestTime: Date | null;
-  responseTime: Date | null;
-  code: number | null;
-  ip: string | null;
-}
-
 export interface ActivityInput {
   action: string;
   path: string | null;
@@ -42,7 +34,7 @@ export const RECENT_EVENTS_LIMIT = 50;
 
 export function toEventLogView(row: LogRow): EventLogView {
   return {
-    user_id: row.USER_ID,
+    user_id: row.USER_ID ?? 0,
     event_type: row.EVENT_TYPE,
     event_data: typeof row.EVENT_DATA === 'string' ? JSON.parse(row.EVENT_DATA) : row.EVENT_DATA,
     http_method: row.HTTP_METHOD,
@@ -68,23 +60,28 @@ export class LogService {
     private readonly clock: Clock,
   ) {}
 
-  /** Queues one event with a reserved id and answers the row as it will be stored. */
-  async write(event: NewEvent): Promise<EventLogView> {
+  /**
+   * Queues one event with a reserved id and answers the row as it will be stored. With Redis down the queue
+   * cannot acknowledge it within its bounded wait: 503, never a hang (the client may retry).
+   */
+  async write(event: UserEvent): Promise<EventLogView> {
     const logId = await this.events.reserveId();
-    const createdAt = this.clock.now();
-    await this.events.record({ ...event, logId, createdAt });
+    const stored = await this.events.queue({ ...event, logId, createdAt: this.clock.now() }).catch((err: unknown) => {
+      throw err instanceof JobQueueUnavailableError ? new ServiceUnavailableError(LOG_MESSAGES.storeUnavailable) : err;
+    });
+    if (!stored) throw new BadRequestError();
     return toEventLogView({
       LOG_ID: logId,
-      USER_ID: event.userId,
-      EVENT_TYPE: event.type,
-      EVENT_DATA: event.data === null ? null : maskSensitive(event.data),
-      CREATED_AT: createdAt,
-      HTTP_METHOD: event.method,
-      API_URL: event.url ? event.url.slice(0, 500) : null,
-      REQUEST_TIME: event.requestTime,
-      RESPONSE_TIME: event.responseTime,
-      RESPONSE_CODE: event.code,
-      CLIENT_IP: event.ip,
+      USER_ID: stored.userId,
+      EVENT_TYPE: stored.type,
+      EVENT_DATA: stored.data,
+      CREATED_AT: stored.createdAt!,
+      HTTP_METHOD: stored.method ?? null,
+      API_URL: stored.url ?? null,
+      REQUEST_TIME: stored.requestTime ?? null,
+      RESPONSE_TIME: stored.responseTime ?? null,
+      RESPONSE_CODE: stored.code ?? null,
+      CLIENT_IP: stored.ip ?? null,
     });
   }
 

@@ -1,7 +1,7 @@
 // SQL for USERS, USER_SETTINGS and JWT_BLACKLIST (AUTH_DB).
 import type { Db } from '../../platform/db/connect.js';
 import { ciEquals, ignoreDuplicates, insertReturningId } from '../../platform/db/dialect.js';
-import type { AuthDB } from '../../platform/db/schema.js';
+import type { UserTables } from './tables.js';
 
 export interface UserRow {
   USER_ID: number;
@@ -12,7 +12,7 @@ export interface UserRow {
 }
 
 export class UserRepo {
-  constructor(private readonly db: Db<AuthDB>) {}
+  constructor(private readonly db: Db<UserTables>) {}
 
   async findById(id: number): Promise<UserRow | undefined> {
     return this.db.kysely.selectFrom('USERS').selectAll().where('USER_ID', '=', id).executeTakeFirst();
@@ -32,7 +32,7 @@ export class UserRepo {
   async create(email: string, passwordHash: string, username: string, createdAt: Date): Promise<number> {
     return this.db.kysely.transaction().execute(async (trx) => {
       const values = { EMAIL: email, PASSWORD_HASH: passwordHash, USERNAME: username, CREATED_AT: createdAt };
-      const id = await insertReturningId<AuthDB, 'USERS'>(trx, this.db.kind, 'USERS', values, 'USER_ID');
+      const id = await insertReturningId<UserTables, 'USERS'>(trx, this.db.kind, 'USERS', values, 'USER_ID');
       await trx.insertInto('USER_SETTINGS').values({ USER_ID: id, RECEIVE_NOTIFICATION: 1 }).execute();
       return id;
     });

@@ -20,9 +20,25 @@ const MSG = {
   dbDown: '데이터베이스 연결에 문제가 발생했습니다. 잠시 후 다시 시도해주세요.',
   badLogin: '이메일 또는 비밀번호가 올바르지 않습니다.',
   duplicateEmail: '이미 가입된 이메일입니다.',
+  logoutNotPublished: '로그아웃 처리를 완료하지 못했습니다. 잠시 후 다시 시도해주세요.',
 } as const;
 
-/** A verified "not revoked" answer is cached this long; a logout overwrites it at once. */
+/**
+ * A verified "not revoked" answer is cached this long; a logout overwrites it at once.
+ *
+ * Why a logout always wins (JWT_BLACKLIST is the source of truth, the cache key `jwt:blacklist:<hash>` its mirror,
+ * shared by every instance): the logout writes the row first, then `set`s 1, overwriting whatever is cached. A reader
+ * that missed the cache reads the table and writes 1 with `set` (it agrees with any logout) but 0 only with
+ * `setIfAbsent`. Interleavings of a reader R and a logout L on one token:
+ * - R reads "not revoked" before L's row, writes 0 before L's mark: L's `set` overwrites it with 1.
+ * - R reads "not revoked" before L's row, L's mark lands first: R's `setIfAbsent` finds the key and writes nothing.
+ * - R reads after L's row: R writes 1 itself.
+ * So once the logout has answered, the key holds 1 until the token expires, and if it is evicted the next reader
+ * finds the row. Only a request already past its check when the logout landed is served: it ran concurrently.
+ * A logout whose mark could not be written (cache unreachable) answers 503: the others may hold a 0 for up to
+ * this TTL, so the client is told to retry rather than believe a silent 200 (the row is written; logout is
+ * idempotent, and a retry on an instance that sees the row answers 401 "logged out").
+ */
 const BLACKLIST_NEGATIVE_TTL_SECONDS = 60;
 const blacklistKey = (hash: string) => `jwt:blacklist:${hash}`;
 
@@ -77,7 +93,7 @@ export class UserService implements Authenticator {
     const expiresAt = new Date(claims.exp * 1000);
     await this.repo.blacklist(hash, expiresAt, String(claims.sub));
     const ttl = Math.ceil((expiresAt.getTime() - this.clock.now().getTime()) / 1000);
-    await this.cache.set(blacklistKey(hash), 1, Math.max(1, ttl));
+    if (!(await this.cache.set(blacklistKey(hash), 1, Math.max(1, ttl)))) throw new ServiceUnavailableError(MSG.logoutNotPublished);
   }
 
   /** Blacklist rows past their token's expiry protect nothing; dropping them keeps the table small. */
@@ -92,7 +108,9 @@ export class UserService implements Authenticator {
     const now = this.clock.now();
     const revoked = await this.repo.isBlacklisted(hash, now);
     const untilExpiry = Math.ceil(exp - now.getTime() / 1000);
-    await this.cache.set(blacklistKey(hash), revoked ? 1 : 0, revoked ? untilExpiry : Math.min(BLACKLIST_NEGATIVE_TTL_SECONDS, untilExpiry));
+    // "Not revoked" may already be stale when it is written: it never overwrites (see BLACKLIST_NEGATIVE_TTL_SECONDS).
+    if (revoked) await this.cache.set(blacklistKey(hash), 1, untilExpiry);
+    else await this.cache.setIfAbsent(blacklistKey(hash), 0, Math.min(BLACKLIST_NEGATIVE_TTL_SECONDS, untilExpiry));
     return revoked;
   }
 

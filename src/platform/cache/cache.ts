@@ -4,7 +4,13 @@ export interface Cache {
   get<T>(key: string): Promise<T | undefined>;
   /** The stored JSON text as bytes, unparsed: lets a hot path answer a cached value without parsing it. */
   getJsonBytes(key: string): Promise<Buffer | undefined>;
-  set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
+  /** Stores (overwriting); resolves false when it could not (fail open — a caller that must know checks it). */
+  set(key: string, value: unknown, ttlSeconds: number): Promise<boolean>;
+  /**
+   * Stores only when the key is absent, atomically (Redis SET NX): resolves true when it stored. Lets an answer that
+   * may already be stale never overwrite a newer one written with `set`.
+   */
+  setIfAbsent(key: string, value: unknown, ttlSeconds: number): Promise<boolean>;
   del(...keys: string[]): Promise<void>;
   /** Deletes every key matching a glob pattern (`kok:discounted:*`). */
   delPattern(pattern: string): Promise<number>;

@@ -26,8 +26,15 @@ export class MemoryCache implements Cache {
     return hit ? Buffer.from(hit.json) : undefined;
   }
 
-  async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+  async set(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
     this.lru.set(key, { json: JSON.stringify(value) }, { ttl: Math.max(1, ttlSeconds) * 1000 });
+    return true;
+  }
+
+  // Check and store run in one synchronous step, so no other request can interleave (what SET NX gives Redis).
+  async setIfAbsent(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
+    if (this.lru.has(key)) return false;
+    return this.set(key, value, ttlSeconds);
   }
 
   async del(...keys: string[]): Promise<void> {

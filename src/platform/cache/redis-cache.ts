@@ -2,6 +2,8 @@
 import type { Redis } from 'ioredis';
 import type { Cache } from './cache.js';
 
+const ttl = (seconds: number) => Math.max(1, Math.ceil(seconds));
+
 export class RedisCache implements Cache {
   readonly kind = 'redis' as const;
 
@@ -24,11 +26,19 @@ export class RedisCache implements Cache {
     }
   }
 
-  async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
+  async set(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
     try {
-      await this.redis.set(this.prefix + key, JSON.stringify(value), 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+      return (await this.redis.set(this.prefix + key, JSON.stringify(value), 'EX', ttl(ttlSeconds))) === 'OK';
     } catch {
-      // fail open
+      return false;
+    }
+  }
+
+  async setIfAbsent(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
+    try {
+      return (await this.redis.set(this.prefix + key, JSON.stringify(value), 'EX', ttl(ttlSeconds), 'NX')) === 'OK';
+    } catch {
+      return false;
     }
   }
 

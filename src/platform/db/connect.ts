@@ -7,7 +7,6 @@ import { Kysely, MysqlDialect, PostgresDialect, sql, type LogEvent } from 'kysel
 import { createPool as createMysqlPool } from 'mysql2';
 import pg from 'pg';
 import type { Config, DbKind, DbUrl } from '../../config.js';
-import type { AuthDB, LogDB, RecDB, ServiceDB } from './schema.js';
 
 /** One logical database: a Kysely instance plus the SQL dialect it speaks. */
 export interface Db<T> {
@@ -17,12 +16,20 @@ export interface Db<T> {
   label: string;
 }
 
-export interface Databases {
-  auth: Db<AuthDB>;
-  service: Db<ServiceDB>;
-  log: Db<LogDB>;
+/** The table types of each logical database; the platform knows none of them, the composition level names them. */
+export interface TableSets {
+  auth: object;
+  service: object;
+  log: object;
+  rec: object;
+}
+
+export interface Databases<T extends TableSets = TableSets> {
+  auth: Db<T['auth']>;
+  service: Db<T['service']>;
+  log: Db<T['log']>;
   /** The vector store; on servers it exists only when POSTGRES_RECOMMEND_URL is set. */
-  rec: Db<RecDB> | null;
+  rec: Db<T['rec']> | null;
   /** Counts executed statements; tests use it to prove list endpoints have no N+1 queries. */
   queries: QueryCounter;
   close(): Promise<void>;
@@ -91,7 +98,7 @@ export async function openPGlite(dataDir: string | null): Promise<PGlite> {
   return db;
 }
 
-export async function openDatabases(config: Config, options: { pglite?: PGlite } = {}): Promise<Databases> {
+export async function openDatabases<T extends TableSets>(config: Config, options: { pglite?: PGlite } = {}): Promise<Databases<T>> {
   const queries = new QueryCounter();
   if (config.embedded) {
     const { PGliteDialect } = await import('./pglite-dialect.js');
@@ -122,11 +129,11 @@ export async function openDatabases(config: Config, options: { pglite?: PGlite }
     return { kysely: kysely as Kysely<T>, kind: url.kind, label: `${url.kind}:${url.host}:${url.port}/${url.database}` };
   };
   const { auth, service, log, rec } = config.db;
-  const dbs: Databases = {
-    auth: open<AuthDB>(auth!),
-    service: open<ServiceDB>(service!),
-    log: open<LogDB>(log!),
-    rec: rec ? open<RecDB>(rec) : null,
+  const dbs: Databases<T> = {
+    auth: open<T['auth']>(auth!),
+    service: open<T['service']>(service!),
+    log: open<T['log']>(log!),
+    rec: rec ? open<T['rec']>(rec) : null,
     queries,
     close: async () => {
       await Promise.all([...pools.values()].map((k) => k.destroy()));
@@ -140,4 +147,12 @@ export async function openDatabases(config: Config, options: { pglite?: PGlite }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function pingDb(db: Db<any>): Promise<void> {
   await sql`select 1`.execute(db.kysely);
+}
+
+/**
+ * A view of one database typed on the tables a module owns: `tablesOf(dbs.service).owned<KokTables>()`. It only
+ * compiles when the database really holds those tables; the module's repositories then cannot name any other.
+ */
+export function tablesOf<All extends object>(db: Db<All>) {
+  return { owned: <Own extends object>(): All extends Own ? Db<Own> : never => db as unknown as All extends Own ? Db<Own> : never };
 }

@@ -2,11 +2,7 @@
 // physical database (embedded PGlite) can hold all four.
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DbKind } from '../../config.js';
-import { authMigrations } from '../../migrations/auth/index.js';
-import { logMigrations } from '../../migrations/log/index.js';
-import { recMigrations } from '../../migrations/rec/index.js';
-import { serviceMigrations } from '../../migrations/service/index.js';
-import type { Databases, Db } from './connect.js';
+import type { Databases, Db, TableSets } from './connect.js';
 import type { AnyKysely } from './ddl.js';
 
 /** A migration step: receives the database and its dialect. Names sort in execution order. */
@@ -15,6 +11,14 @@ export interface Step {
 }
 
 export type StepSet = Record<string, Step>;
+
+/** The application's steps for each logical database (src/migrations/index.ts); the runner knows none of them. */
+export interface MigrationSets {
+  auth: StepSet;
+  service: StepSet;
+  log: StepSet;
+  rec: StepSet;
+}
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly steps: StepSet, private readonly kind: DbKind) {}
@@ -40,11 +44,11 @@ async function migrateOne(name: string, db: Db<any>, steps: StepSet): Promise<st
 }
 
 /** Brings every logical database to the latest version; returns the steps that ran. */
-export async function migrateAll(dbs: Databases): Promise<string[]> {
+export async function migrateAll<T extends TableSets>(dbs: Databases<T>, sets: MigrationSets): Promise<string[]> {
   const ran: string[] = [];
-  ran.push(...(await migrateOne('auth', dbs.auth, authMigrations)));
-  ran.push(...(await migrateOne('service', dbs.service, serviceMigrations)));
-  ran.push(...(await migrateOne('log', dbs.log, logMigrations)));
-  if (dbs.rec) ran.push(...(await migrateOne('rec', dbs.rec, recMigrations)));
+  ran.push(...(await migrateOne('auth', dbs.auth, sets.auth)));
+  ran.push(...(await migrateOne('service', dbs.service, sets.service)));
+  ran.push(...(await migrateOne('log', dbs.log, sets.log)));
+  if (dbs.rec) ran.push(...(await migrateOne('rec', dbs.rec, sets.rec)));
   return ran;
 }

@@ -1,6 +1,6 @@
-// Route guards for bearer authentication. The platform only knows the Authenticator port; the user module
-// implements it (token checks, blacklist, user lookup).
-import type { FastifyReply, FastifyRequest } from 'fastify';
+// Bearer authentication as the platform sees it: the Authenticator port (the user module implements it: token
+// checks, blacklist, user lookup) and the current user on the request. The route kit applies it.
+import type { FastifyRequest } from 'fastify';
 
 export interface CurrentUser {
   user_id: number;
@@ -24,23 +24,8 @@ declare module 'fastify' {
   }
 }
 
-export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-
-export function guards(auth: Authenticator): { requireUser: Guard; optionalUser: Guard } {
-  return {
-    requireUser: async (request) => {
-      const { user, token } = await auth.required(request.headers.authorization);
-      request.user = user;
-      request.token = token;
-    },
-    optionalUser: async (request) => {
-      request.user = await auth.optional(request.headers.authorization);
-    },
-  };
-}
-
-/** The authenticated user of a route guarded by requireUser. */
+/** The authenticated user of a route declared with access 'user'. */
 export function userOf(request: FastifyRequest): CurrentUser {
-  if (!request.user) throw new Error('route is missing the requireUser guard');
+  if (!request.user) throw new Error("route is not declared with access 'user'");
   return request.user;
 }

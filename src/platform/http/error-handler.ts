@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import FindMyWay from 'find-my-way';
 import { HttpError, INTERNAL_ERROR_DETAIL, RequestValidationError } from './errors.js';
-import { toValidationItems } from './validation.js';
+import { maskedItem, toValidationItems } from './validation.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -49,7 +49,7 @@ export function installErrorHandling(app: FastifyInstance): void {
 
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof HttpError) return sendHttpError(reply, error);
-    if (error instanceof RequestValidationError) return reply.code(422).send({ detail: error.items });
+    if (error instanceof RequestValidationError) return reply.code(422).send({ detail: error.items.map(maskedItem) });
     if (error.validation) {
       const context = error.validationContext ?? 'body';
       const data = context === 'body' ? request.body : context === 'querystring' ? request.query : context === 'params' ? request.params : request.headers;

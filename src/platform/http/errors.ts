@@ -1,4 +1,6 @@
 // One error type per meaning, each carrying the contract's status and FastAPI-style `detail` text.
+import type { ValidationItem } from './validation.js';
+
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
@@ -54,7 +56,7 @@ export class ServiceUnavailableError extends HttpError {
 
 /** A 422 in FastAPI's list form, for checks a JSON schema cannot express (e.g. a parseable datetime). */
 export class RequestValidationError extends Error {
-  constructor(readonly items: Array<{ type: string; loc: Array<string | number>; msg: string; input: unknown }>) {
+  constructor(readonly items: ValidationItem[]) {
     super('request validation failed');
   }
 }

@@ -1,11 +1,11 @@
 // The Fastify instance with every cross-cutting concern: JSON logs with redaction, request ids, CORS,
-// security headers, form bodies, rate limiting, OpenAPI + Swagger UI, metrics and the error mapping.
+// security headers, form bodies, rate limiting, OpenAPI + Swagger UI, metrics, connection timeouts, what a
+// request may hold (column bounds, storable text, JSON depth) and the error mapping.
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -13,9 +13,14 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config.js';
 import { installMetrics } from '../metrics/metrics.js';
+import { installColumnBounds } from './bounds.js';
+import { installOwnHost } from './client-info.js';
 import { installErrorHandling } from './error-handler.js';
-import { RateLimitedError } from './errors.js';
+import { installJsonBodyParser } from './json-body.js';
+import { clientErrorHandler, installDrainingAnswer } from './protocol-errors.js';
+import { registerRateLimit } from './rate-limit.js';
 import { ErrorBody, ValidationErrorBody } from './schemas.js';
+import { installStorableValuesCheck } from './storable-values.js';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -41,7 +46,11 @@ export interface ServerOptions {
   keyPrefix: string;
 }
 
+/** How often Node looks for requests past their header/request timeout (its default, 30 s, would double them). */
+const TIMEOUT_CHECK_INTERVAL_MS = 1000;
+
 export async function createServer({ config, logger, redis, keyPrefix }: ServerOptions): Promise<App> {
+  const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, connectionTimeoutMs } = config.http;
   const app = Fastify({
     loggerInstance: logger,
     requestIdHeader: 'x-request-id',
@@ -49,19 +58,34 @@ export async function createServer({ config, logger, redis, keyPrefix }: ServerO
     trustProxy: config.trustedProxies,
     bodyLimit: 1024 * 1024,
     forceCloseConnections: 'idle',
+    http: { connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    connectionTimeout: connectionTimeoutMs,
+    clientErrorHandler,
+    // A draining instance answers in the contract's form (installDrainingAnswer), not Fastify's own body.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
     // Malformed URLs and the like are answered in the contract's error format too.
     frameworkErrors: (_error, _request, reply) => {
       void (reply as FastifyReply).code(400).send({ detail: '잘못된 요청입니다.' });
     },
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+    // strictNumbers: Infinity and NaN (which `1e400` or "Infinity" coerce to) are not numbers.
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true, strictNumbers: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Node requires headersTimeout ≤ requestTimeout.
+  app.server.headersTimeout = Math.min(headersTimeoutMs, requestTimeoutMs);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
   installErrorHandling(app);
+  installDrainingAnswer(app);
+  installColumnBounds(app);
+  installJsonBodyParser(app);
+  installStorableValuesCheck(app);
+  installOwnHost(app, config.host, config.port);
   app.addSchema(ErrorBody);
   app.addSchema(ValidationErrorBody);
 
@@ -80,16 +104,7 @@ export async function createServer({ config, logger, redis, keyPrefix }: ServerO
   await app.register(formbody);
   // OAuth2 password forms may also arrive as multipart/form-data; fields only, no files.
   await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { files: 0, fields: 20, fieldSize: 16 * 1024 } });
-  await app.register(rateLimit, {
-    global: false,
-    redis: redis ?? undefined,
-    nameSpace: `${keyPrefix}:ratelimit:`,
-    skipOnError: true,
-    errorResponseBuilder: (_request, context) => {
-      const err = new RateLimitedError(Math.max(1, Math.ceil(context.ttl / 1000)));
-      return Object.assign(err, { statusCode: 429 });
-    },
-  });
+  await registerRateLimit(app, redis, keyPrefix);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -97,6 +112,8 @@ export async function createServer({ config, logger, redis, keyPrefix }: ServerO
       components: {
         securitySchemes: {
           OAuth2PasswordBearer: { type: 'oauth2', flows: { password: { tokenUrl: '/api/user/login', scopes: {} } } },
+          // Operators' and the ETL's routes (cache invalidation): `Authorization: Bearer $SERVICE_AUTH_TOKEN`.
+          ServiceToken: { type: 'http', scheme: 'bearer' },
         },
       },
     },
@@ -113,6 +130,6 @@ export async function createServer({ config, logger, redis, keyPrefix }: ServerO
           '<redoc spec-url="/openapi.json"></redoc><script src="https://cdn.redoc.ly/redoc/latest/bundles/redoc.standalone.js"></script></body></html>',
       ),
   );
-  installMetrics(app);
+  installMetrics(app, { token: config.metricsToken });
   return app;
 }

@@ -1,5 +1,7 @@
 // Turns Fastify/ajv validation failures into FastAPI's 422 body: {"detail":[{type, loc, msg, input, ctx?}]}.
+// The echoed `input` never repeats a password or another sensitive value.
 import type { FastifySchemaValidationError } from 'fastify';
+import { isSensitiveKey, maskSensitive, REDACTED } from './sensitive.js';
 
 export interface ValidationItem {
   type: string;
@@ -48,6 +50,15 @@ function typeError(expected: string): { type: string; msg: string } {
   }
 }
 
+/**
+ * The item with its `input` masked (the whole value when its own key is sensitive, sensitive keys inside it) and
+ * always present: an absent value is `null`, as in FastAPI (the 422 schema requires the field).
+ */
+export function maskedItem(item: ValidationItem): ValidationItem {
+  const input = isSensitiveKey(item.loc[item.loc.length - 1]) && item.type !== 'missing' ? REDACTED : maskSensitive(item.input);
+  return { ...item, input: input === undefined ? null : input };
+}
+
 export function toValidationItems(
   errors: FastifySchemaValidationError[],
   context: string,
@@ -66,7 +77,11 @@ export function toValidationItems(
         item = { type: 'missing', loc: [where, ...path, String(params.missingProperty)], msg: 'Field required', input: input ?? null };
         break;
       case 'type':
-        item = { ...typeError(String(params.type).split(',')[0]), loc: [where, ...path], input };
+        // No body at all is a missing body, not one of the wrong type.
+        item =
+          input === undefined && path.length === 0
+            ? { type: 'missing', loc: [where], msg: 'Field required', input: null }
+            : { ...typeError(String(params.type).split(',')[0]), loc: [where, ...path], input };
         break;
       case 'maxLength':
         item = { type: 'string_too_long', loc: [where, ...path], msg: `String should have at most ${params.limit} characters`, input, ctx: { max_length: params.limit } };
@@ -111,7 +126,7 @@ export function toValidationItems(
     // anyOf branches repeat the same failure; report each location/type once.
     if (!seen.has(key) && e.keyword !== 'anyOf') {
       seen.add(key);
-      items.push(item);
+      items.push(maskedItem(item));
     }
   }
   return items;

@@ -1,6 +1,8 @@
-// In-process job runner: per-queue arrays, batched handling, exponential-backoff retries, idempotent job ids.
-import type { AddOptions, JobDefinition, JobRunner } from './jobs.js';
-import { retryDelay } from './jobs.js';
+// In-process job runner: per-queue batching (the shared Batcher), exponential-backoff retries per item,
+// idempotent job ids, and schedules on unref'd timers.
+import { Batcher } from './batcher.js';
+import type { AddOptions, JobDefinition, JobRunner, ScheduleDefinition } from './jobs.js';
+import { reporting, retryDelay } from './jobs.js';
 
 interface Item {
   data: unknown;
@@ -10,17 +12,21 @@ interface Item {
 
 interface Queue {
   def: JobDefinition<unknown>;
-  ready: Item[];
+  batcher: Batcher<unknown>;
+  /** Items added before `start()`. */
+  waiting: Item[];
   /** Delayed items (first attempts with a delay, and retries) by their timer. */
   timers: Map<NodeJS.Timeout, Item>;
-  running: number;
+  /** Items handed to the batcher and not settled yet. */
+  active: number;
   failed: number;
-  flushTimer: NodeJS.Timeout | null;
 }
 
 export class MemoryJobRunner implements JobRunner {
   readonly kind = 'memory' as const;
   private readonly queues = new Map<string, Queue>();
+  private readonly schedules: ScheduleDefinition[] = [];
+  private readonly scheduleTimers: NodeJS.Timeout[] = [];
   private readonly liveIds = new Set<string>();
   private started = false;
   private closing = false;
@@ -30,14 +36,29 @@ export class MemoryJobRunner implements JobRunner {
   constructor(private readonly onError: (name: string, err: unknown) => void = () => undefined) {}
 
   define<T>(def: JobDefinition<T>): void {
-    this.queues.set(def.name, {
-      def: def as JobDefinition<unknown>,
-      ready: [],
-      timers: new Map(),
-      running: 0,
-      failed: 0,
-      flushTimer: null,
-    });
+    const d = def as JobDefinition<unknown>;
+    const batcher = new Batcher<unknown>({ maxSize: d.batchSize ?? 1, waitMs: d.batchWaitMs ?? 0, handle: reporting(d, this.onError) });
+    this.queues.set(def.name, { def: d, batcher, waiting: [], timers: new Map(), active: 0, failed: 0 });
+  }
+
+  schedule(def: ScheduleDefinition): void {
+    this.schedules.push(def);
+    if (this.started) this.startSchedule(def);
+  }
+
+  private startSchedule(def: ScheduleDefinition): void {
+    let running = false;
+    const timer = setInterval(() => {
+      // A slow run is not overlapped by the next period's.
+      if (running) return;
+      running = true;
+      def
+        .handle(new Date())
+        .catch((err: unknown) => this.onError(def.name, err))
+        .finally(() => (running = false));
+    }, def.everyMs);
+    timer.unref();
+    this.scheduleTimers.push(timer);
   }
 
   addFlusher(flush: () => Promise<void>): void {
@@ -59,61 +80,49 @@ export class MemoryJobRunner implements JobRunner {
     }
     const item: Item = { data, attempt: 1, jobId: options.jobId };
     if (options.delayMs && options.delayMs > 0) this.later(q, item, options.delayMs);
-    else this.enqueue(q, item);
+    else this.dispatch(q, item);
   }
 
   private later(q: Queue, item: Item, ms: number): void {
     const timer = setTimeout(() => {
       q.timers.delete(timer);
-      this.enqueue(q, item);
+      this.dispatch(q, item);
     }, ms);
     q.timers.set(timer, item);
   }
 
-  private enqueue(q: Queue, item: Item): void {
-    q.ready.push(item);
-    this.schedule(q);
-  }
-
-  private schedule(q: Queue): void {
-    if (!this.started || q.flushTimer) return;
-    const size = q.def.batchSize ?? 1;
-    const wait = q.ready.length >= size ? 0 : q.def.batchWaitMs ?? 0;
-    q.flushTimer = setTimeout(() => {
-      q.flushTimer = null;
-      void this.run(q);
-    }, wait);
-  }
-
-  private async run(q: Queue): Promise<void> {
-    const batch = q.ready.splice(0, q.def.batchSize ?? 1);
-    if (batch.length === 0) return this.checkIdle();
-    q.running++;
-    try {
-      await q.def.handle(batch.map((i) => i.data));
-      for (const i of batch) if (i.jobId) this.liveIds.delete(`${q.def.name}:${i.jobId}`);
-    } catch (err) {
-      this.onError(q.def.name, err);
-      for (const i of batch) {
-        if (i.attempt >= (q.def.attempts ?? 5)) {
-          q.failed++;
-          if (i.jobId) this.liveIds.delete(`${q.def.name}:${i.jobId}`);
-        } else {
-          i.attempt++;
-          this.later(q, i, this.closing ? 0 : retryDelay(q.def.backoffMs ?? 500, i.attempt - 1));
-        }
-      }
-    } finally {
-      q.running--;
+  private dispatch(q: Queue, item: Item): void {
+    if (!this.started) {
+      q.waiting.push(item);
+      return;
     }
-    if (q.ready.length > 0) this.schedule(q);
-    this.checkIdle();
+    q.active++;
+    q.batcher
+      .push(item.data)
+      .then(
+        () => this.settled(q, item),
+        () => {
+          if (item.attempt >= (q.def.attempts ?? 5)) {
+            q.failed++;
+            this.settled(q, item);
+          } else {
+            item.attempt++;
+            this.later(q, item, this.closing ? 0 : retryDelay(q.def.backoffMs ?? 500, item.attempt - 1));
+          }
+        },
+      )
+      .finally(() => {
+        q.active--;
+        this.checkIdle();
+      });
+  }
+
+  private settled(q: Queue, item: Item): void {
+    if (item.jobId) this.liveIds.delete(`${q.def.name}:${item.jobId}`);
   }
 
   private idle(): boolean {
-    for (const q of this.queues.values()) {
-      if (q.ready.length > 0 || q.running > 0 || q.timers.size > 0 || q.flushTimer) return false;
-    }
+    for (const q of this.queues.values()) if (q.waiting.length > 0 || q.active > 0 || q.timers.size > 0) return false;
     return true;
   }
 
@@ -125,8 +134,14 @@ export class MemoryJobRunner implements JobRunner {
   }
 
   async start(): Promise<void> {
+    if (this.started) return;
     this.started = true;
-    for (const q of this.queues.values()) if (q.ready.length > 0) this.schedule(q);
+    for (const q of this.queues.values()) for (const item of q.waiting.splice(0)) this.dispatch(q, item);
+    for (const s of this.schedules) this.startSchedule(s);
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
   }
 
   async drain(timeoutMs = 10_000): Promise<void> {
@@ -143,16 +158,17 @@ export class MemoryJobRunner implements JobRunner {
   }
 
   async close(): Promise<void> {
+    for (const t of this.scheduleTimers.splice(0)) clearInterval(t);
     await Promise.all(this.flushers.map((f) => f()));
     this.closing = true;
     // Retries run now rather than being lost; delayed first attempts survive a restart only with Redis.
     for (const q of this.queues.values()) {
       for (const [timer, item] of q.timers) {
         clearTimeout(timer);
-        if (item.attempt > 1) q.ready.push(item);
+        if (item.attempt > 1) this.dispatch(q, item);
       }
       q.timers.clear();
-      this.schedule(q);
+      q.batcher.flush();
     }
     await this.drain(5_000).catch(() => undefined);
     this.started = false;

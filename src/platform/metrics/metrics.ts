@@ -1,8 +1,33 @@
-// Prometheus metrics: process defaults plus request counts and latencies per route, served at /metrics.
+// Prometheus metrics: process defaults, request counts and latencies per route, and the process-wide counters
+// of background work (e.g. dead-lettered events), served at /metrics — behind a bearer token when one is set.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-export function installMetrics(app: FastifyInstance): Registry {
+/** Counters of work done outside requests, shared by every app of the process (they count the process). */
+const processRegistry = new Registry();
+
+/** A process-wide counter, created once per name: background pipelines count what they drop or set aside. */
+export function processCounter<L extends string = never>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
+  const existing = processRegistry.getSingleMetric(name);
+  if (existing) return existing as Counter<L>;
+  return new Counter<L>({ name, help, labelNames: [...labelNames], registers: [processRegistry] });
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** `Authorization: Bearer <token>` matches, compared in constant time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim() ?? '';
+  return timingSafeEqual(digest(given), digest(token));
+}
+
+export interface MetricsOptions {
+  /** METRICS_TOKEN: when set, /metrics answers 401 without `Authorization: Bearer <token>`. */
+  token?: string | null;
+}
+
+export function installMetrics(app: FastifyInstance, options: MetricsOptions = {}): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -24,9 +49,12 @@ export function installMetrics(app: FastifyInstance): Registry {
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (options.token && !bearerMatches(request.headers.authorization, options.token)) {
+      return reply.code(401).header('www-authenticate', 'Bearer').send({ detail: '메트릭을 조회할 권한이 없습니다.' });
+    }
     reply.header('content-type', registry.contentType);
-    return registry.metrics();
+    return `${await registry.metrics()}\n${await processRegistry.metrics()}`;
   });
   return registry;
 }

@@ -1,6 +1,7 @@
 // Publish/subscribe port: Redis channels across instances, or an in-process emitter in the embedded mode.
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
+import { releaseRedis } from '../redis.js';
 
 export type Handler = (message: unknown) => void;
 
@@ -28,11 +29,19 @@ export class MemoryPubSub implements PubSub {
   }
 }
 
+/** Channels carry the deployment prefix (`uhok:` + name), like cache keys and queues, so deployments sharing a
+ * Redis never hear each other; handlers see the bare channel name. */
 export class RedisPubSub implements PubSub {
   private readonly handlers = new Map<string, Handler[]>();
 
-  constructor(private readonly publisher: Redis, private readonly subscriber: Redis) {
-    subscriber.on('message', (channel: string, raw: string) => {
+  constructor(
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+    private readonly prefix: string,
+  ) {
+    subscriber.on('message', (prefixed: string, raw: string) => {
+      if (!prefixed.startsWith(prefix)) return;
+      const channel = prefixed.slice(prefix.length);
       let message: unknown;
       try {
         message = JSON.parse(raw);
@@ -44,7 +53,7 @@ export class RedisPubSub implements PubSub {
   }
 
   async publish(channel: string, message: unknown): Promise<void> {
-    await this.publisher.publish(channel, JSON.stringify(message));
+    await this.publisher.publish(this.prefix + channel, JSON.stringify(message));
   }
 
   async subscribe(channel: string, handler: Handler): Promise<void> {
@@ -52,12 +61,12 @@ export class RedisPubSub implements PubSub {
     if (list) list.push(handler);
     else {
       this.handlers.set(channel, [handler]);
-      await this.subscriber.subscribe(channel);
+      await this.subscriber.subscribe(this.prefix + channel);
     }
   }
 
   async close(): Promise<void> {
     this.handlers.clear();
-    await this.subscriber.quit().catch(() => undefined);
+    await releaseRedis(this.subscriber);
   }
 }

@@ -1,4 +1,4 @@
-// REC_DB row types (schema.md §5). VECTOR_NAME is pgvector's text literal, e.g. '[0.1,0.2,…]' (384 values,
+// The recipe module's vector tables (REC_DB, schema.md §5). VECTOR_NAME is pgvector's text literal, e.g. '[0.1,0.2,…]' (384 values,
 // unit length); write it as that string (cast with ::vector in raw SQL where needed).
 import type { Generated } from 'kysely';
 
@@ -27,7 +27,7 @@ export interface HomeshoppingVectorTable {
   VECTOR_NAME: string | null;
 }
 
-export interface RecDB {
+export interface RecommendTables {
   RECIPE_VECTOR_TABLE: RecipeVectorTable;
   MATERIAL_VECTOR_TABLE: MaterialVectorTable;
   KOK_VECTOR_TABLE: KokVectorTable;

@@ -1,8 +1,7 @@
-// Read-only SQL over the home-shopping catalogue for the KOK → home-shopping recommendation (api spec §3.4).
-// The home-shopping module owns these tables; this query is specific to the KOK endpoint, so it lives here.
+// Read-only SQL over the home-shopping catalogue (FCT_HOMESHOPPING_*, HOMESHOPPING_CLASSIFY).
 import type { Db } from '../../platform/db/connect.js';
 import { likeContains } from '../../platform/db/dialect.js';
-import type { ServiceDB } from '../../platform/db/schema.js';
+import type { HomeshoppingTables } from './tables.js';
 
 export interface HsProductRow {
   PRODUCT_ID: number;
@@ -21,8 +20,8 @@ export interface BroadcastRow {
   THUMB_IMG_URL: string | null;
 }
 
-export class HomeshoppingRepo {
-  constructor(private readonly db: Db<ServiceDB>) {}
+export class HomeshoppingCatalogRepo {
+  constructor(private readonly db: Db<HomeshoppingTables>) {}
 
   /** Food products whose classified name contains any needle, cheapest first (one query for all needles). */
   async foodProductsMatching(needles: string[], cap: number): Promise<HsProductRow[]> {
@@ -37,6 +36,20 @@ export class HomeshoppingRepo {
       .orderBy('C.PRODUCT_ID', 'asc')
       .limit(cap)
       .execute();
+  }
+
+  /** The product's name as its earliest broadcast shows it (api spec §3.5 step 1); undefined when it never aired. */
+  async earliestName(productId: number): Promise<string | null | undefined> {
+    const row = await this.db.kysely
+      .selectFrom('FCT_HOMESHOPPING_LIST')
+      .select('PRODUCT_NAME')
+      .where('PRODUCT_ID', '=', productId)
+      .orderBy('LIVE_DATE', 'asc')
+      .orderBy('LIVE_START_TIME', 'asc')
+      .orderBy('LIVE_ID', 'asc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? row.PRODUCT_NAME : undefined;
   }
 
   /** Every broadcast slot of the given products (one query). */

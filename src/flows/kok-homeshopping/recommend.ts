@@ -1,19 +1,20 @@
 // KOK → home-shopping recommendation from the user's liked and carted products (api spec §4.21, algorithms §5.4).
+// It spans two modules: the KOK module says what the shopper likes, the home-shopping catalogue offers candidates.
 // A constant number of queries whatever the number of source products: every name, candidate and broadcast is
 // fetched in one batch and matched in memory.
 import type { Clock } from '../../platform/clock/clock.js';
+import { kstDateTime } from '../../platform/clock/kst.js';
 import { BadRequestError } from '../../platform/http/errors.js';
-import type { CartRepo } from './cart-repo.js';
-import type { CatalogRepo } from './catalog-repo.js';
-import type { BroadcastRow, HomeshoppingRepo, HsProductRow } from './homeshopping-repo.js';
-import type { LikesRepo } from './likes-repo.js';
-import { candidateNeedles, matchCandidates, searchTerms } from './recommend.js';
+import type { BroadcastRow, HsProductRow } from '../../modules/homeshopping/catalog-repo.js';
+import type { HomeshoppingCatalogService } from '../../modules/homeshopping/catalog-service.js';
+import type { KokInterest } from '../../modules/kok/interest.js';
+import { candidateNeedles, matchCandidates, searchTerms } from './keywords.js';
+import { RECOMMEND_MESSAGES as MSG } from './messages.js';
 
 const SOURCE_LIMIT = 100;
 const PER_PRODUCT = 5;
 /** Upper bound on candidate rows read for one request (cheapest first); keeps a broad term from reading everything. */
 const CANDIDATE_CAP = 2000;
-const KST_OFFSET_MS = 9 * 3600_000;
 
 export const RECOMMEND_ALGORITHM = 'multi_product_keyword_based';
 
@@ -36,31 +37,25 @@ function pickBroadcast(rows: BroadcastRow[], nowKst: string): BroadcastRow | und
   return rows.find((r) => r.LIVE_DATE !== null && `${r.LIVE_DATE}T${r.LIVE_START_TIME ?? '00:00:00'}` >= nowKst) ?? rows[rows.length - 1];
 }
 
-export class KokRecommendService {
+export class KokHomeshoppingRecommender {
   constructor(
-    private readonly likes: LikesRepo,
-    private readonly cart: CartRepo,
-    private readonly catalog: CatalogRepo,
-    private readonly homeshopping: HomeshoppingRepo,
+    private readonly interest: KokInterest,
+    private readonly homeshopping: HomeshoppingCatalogService,
     private readonly clock: Clock,
   ) {}
 
   async forUser(userId: number, k: number) {
-    const [liked, cartIds] = await Promise.all([this.likes.likedProducts(userId, SOURCE_LIMIT), this.cart.productIds(userId, SOURCE_LIMIT)]);
-    const likedIds = liked.map((p) => p.KOK_PRODUCT_ID);
+    const { likedIds, cartIds, names } = await this.interest.of(userId, SOURCE_LIMIT);
     const sourceIds = [...new Set([...likedIds, ...cartIds])];
-    if (sourceIds.length === 0) throw new BadRequestError('찜하거나 장바구니에 담긴 상품이 없습니다.');
+    if (sourceIds.length === 0) throw new BadRequestError(MSG.noSources);
 
     // Names stay paired with their ids (the original paired them by position).
-    const known = new Map(liked.map((p) => [p.KOK_PRODUCT_ID, p.KOK_PRODUCT_NAME]));
-    const missing = sourceIds.filter((id) => !known.has(id));
-    for (const p of await this.catalog.summaries(missing)) known.set(p.KOK_PRODUCT_ID, p.KOK_PRODUCT_NAME);
     const sources = sourceIds
-      .map((id) => known.get(id))
+      .map((id) => names.get(id))
       .filter((name): name is string => !!name)
       .map((name) => ({ name, terms: searchTerms(name).terms }))
       .filter((s) => s.terms.length > 0);
-    if (sources.length === 0) throw new BadRequestError('추천 키워드를 추출할 수 없습니다.');
+    if (sources.length === 0) throw new BadRequestError(MSG.noKeywords);
 
     const candidates = await this.homeshopping.foodProductsMatching(candidateNeedles(sources), CANDIDATE_CAP);
     const byId = new Map(candidates.map((c) => [c.PRODUCT_ID, c]));
@@ -70,7 +65,7 @@ export class KokRecommendService {
     const chosen = [...new Set(matches.flatMap((m) => m.ids))];
     const broadcasts = new Map<number, BroadcastRow[]>();
     for (const b of await this.homeshopping.broadcasts(chosen)) broadcasts.set(b.PRODUCT_ID!, [...(broadcasts.get(b.PRODUCT_ID!) ?? []), b]);
-    const nowKst = new Date(this.clock.now().getTime() + KST_OFFSET_MS).toISOString().slice(0, 19);
+    const nowKst = kstDateTime(this.clock.now());
     const recommendation = (id: number) => toRecommendation(byId.get(id)!, pickBroadcast(broadcasts.get(id) ?? [], nowKst));
 
     const productRecommendations: Record<string, HsRecommendation[]> = {};
@@ -80,7 +75,7 @@ export class KokRecommendService {
     return {
       body: {
         kok_product_id: null,
-        kok_product_name: '사용자 맞춤 추천',
+        kok_product_name: MSG.personalTitle,
         recommendations,
         total_count: recommendations.length,
         algorithm_info: {

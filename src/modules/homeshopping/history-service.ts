@@ -1,0 +1,53 @@
+// Home-shopping search history (api spec §5.9–5.11): one row per keyword (a repeat moves it to the top), newest 50
+// kept per user.
+import type { Clock } from '../../platform/clock/clock.js';
+import { NotFoundError } from '../../platform/http/errors.js';
+import { naiveIso } from '../../platform/http/schemas.js';
+import type { HsHistoryRepo, HsHistoryRow } from './history-repo.js';
+import { HS_MESSAGES as MSG } from './messages.js';
+
+const KEEP_PER_USER = 50;
+
+function historyOut(row: HsHistoryRow) {
+  const searchedAt = naiveIso(row.HOMESHOPPING_SEARCHED_AT)!;
+  // `created_at` is the name the client reads (api spec §10.3); the contract's is homeshopping_searched_at.
+  return {
+    homeshopping_history_id: row.HOMESHOPPING_HISTORY_ID,
+    user_id: row.USER_ID,
+    homeshopping_keyword: row.HOMESHOPPING_KEYWORD,
+    homeshopping_searched_at: searchedAt,
+    created_at: searchedAt,
+  };
+}
+
+export class HsHistoryService {
+  constructor(
+    private readonly repo: HsHistoryRepo,
+    private readonly clock: Clock,
+  ) {}
+
+  async recent(userId: number, limit: number) {
+    return (await this.repo.recent(userId, limit)).map(historyOut);
+  }
+
+  /** The user's saves run one at a time on every engine, so concurrent saves of one keyword end as one row. */
+  async save(userId: number, keyword: string) {
+    const at = this.clock.now();
+    const id = await this.repo.underUserLock(userId, async (trx) => {
+      const existing = await this.repo.findKeyword(userId, keyword, trx);
+      if (existing !== undefined) {
+        await this.repo.touch(existing, at, trx);
+        return existing;
+      }
+      const inserted = await this.repo.insert(userId, keyword, at, trx);
+      await this.repo.trim(userId, KEEP_PER_USER, trx);
+      return inserted;
+    });
+    return historyOut({ HOMESHOPPING_HISTORY_ID: id, USER_ID: userId, HOMESHOPPING_KEYWORD: keyword, HOMESHOPPING_SEARCHED_AT: at });
+  }
+
+  /** Someone else's id, and ids ≤ 0, are "not found" exactly like a missing one. */
+  async remove(userId: number, historyId: number): Promise<void> {
+    if (historyId <= 0 || (await this.repo.remove(userId, historyId)) === 0) throw new NotFoundError(MSG.historyNotFound);
+  }
+}

@@ -1,0 +1,39 @@
+// Builds the home-shopping module from its database, the cache and the clock, and mounts its routes.
+import type { Cache } from '../../platform/cache/cache.js';
+import type { Clock } from '../../platform/clock/clock.js';
+import type { Db } from '../../platform/db/connect.js';
+import type { App } from '../../platform/http/server.js';
+import { HomeshoppingCatalogRepo } from './catalog-repo.js';
+import { catalogRoutes } from './catalog-routes.js';
+import { HomeshoppingCatalogService } from './catalog-service.js';
+import { HsHistoryRepo } from './history-repo.js';
+import { HsHistoryService } from './history-service.js';
+import { memberRoutes } from './member-routes.js';
+import { ProductRepo } from './product-repo.js';
+import { HsProductService } from './product-service.js';
+import { ScheduleRepo } from './schedule-repo.js';
+import { HsScheduleService } from './schedule-service.js';
+import type { HomeshoppingTables } from './tables.js';
+
+export interface HomeshoppingServices {
+  /** The catalogue as the cross-module flows read it. */
+  catalog: HomeshoppingCatalogService;
+  schedule: HsScheduleService;
+  products: HsProductService;
+  history: HsHistoryService;
+}
+
+export function createHomeshoppingServices(db: Db<HomeshoppingTables>, cache: Cache, clock: Clock): HomeshoppingServices {
+  const catalog = new HomeshoppingCatalogRepo(db);
+  return {
+    catalog: new HomeshoppingCatalogService(catalog),
+    schedule: new HsScheduleService(new ScheduleRepo(db), cache, clock),
+    products: new HsProductService(new ProductRepo(db), catalog),
+    history: new HsHistoryService(new HsHistoryRepo(db), clock),
+  };
+}
+
+export function homeshoppingRoutes(app: App, homeshopping: HomeshoppingServices): void {
+  catalogRoutes(app, homeshopping.schedule, homeshopping.products);
+  memberRoutes(app, homeshopping.history);
+}
