@@ -1,5 +1,5 @@
-// Ceilings for the KOK benchmark: a bare Fastify app (no plugins, no auth, no logging) with the two cheapest
-// possible routes on the same servers — one cached Redis value, one row by primary key from MariaDB.
+// Ceilings for the benchmark: a bare Fastify app (no plugins, no auth, no logging) with the cheapest possible
+// routes on the same servers — one cached Redis value, one row by primary key from MariaDB.
 import Fastify from 'fastify';
 import { Redis } from 'ioredis';
 import { Kysely, MysqlDialect } from 'kysely';
@@ -16,8 +16,9 @@ const db = new Kysely<ServiceDatabase>({
 const redis = new Redis(process.env.REDIS_URL!);
 const app = Fastify();
 
-app.get('/ceiling/redis', async (_request, reply) => {
-  const raw = await redis.get(process.env.CEILING_REDIS_KEY!);
+// One stored value per cached scenario, so each is compared with a route returning the same bytes.
+app.get<{ Params: { name: string } }>('/ceiling/redis/:name', async (request, reply) => {
+  const raw = await redis.get(`${process.env.CEILING_REDIS_PREFIX!}${request.params.name}`);
   return reply.type('application/json').send(raw ?? 'null');
 });
 

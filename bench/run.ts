@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { loadConfig } from '../src/config.js';
 import { openDatabases } from '../src/platform/db/connect.js';
 import type { AppTables } from '../src/tables.js';
+import { prepareHomeshopping } from './homeshopping.js';
 import { addSyntheticDiscounts, prepareKok } from './kok.js';
 import { benchEnv, ensureBenchDatabases } from './servers.js';
 import type { BenchEnv, Scenario } from './types.js';
@@ -17,8 +18,9 @@ const PORT = Number(process.env.BENCH_PORT ?? 9100);
 const BASE = `http://127.0.0.1:${PORT}`;
 const CEILING_PORT = PORT + 1;
 const CEILING_BASE = `http://127.0.0.1:${CEILING_PORT}`;
-const CEILING_REDIS_KEY = 'uhok-bench:ceiling:value';
+const CEILING_REDIS_PREFIX = 'uhok-bench:ceiling:';
 const KOK_CSV = resolve(process.env.BENCH_KOK_CSV ?? '../shared/data/uhok-data/kok_modify_labeled_only_food.csv');
+const SCHEDULE_CSV = resolve(process.env.BENCH_SCHEDULE_CSV ?? '../shared/data/uhok-data/ODS_HOMESHOPPING_LIST_MODIFY.csv');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
@@ -121,19 +123,22 @@ async function loadKokCatalogue(env: Record<string, string>): Promise<void> {
   }
 }
 
-/** The two ceilings, on the same servers: a cached Redis value (same bytes as the cached list) and a PK row. */
-async function measureCeilings(env: Record<string, string>, cachedPath: string, productId: string): Promise<Result[]> {
+/**
+ * The ceilings, on the same servers: for each cached scenario a bare route returning the same bytes from one Redis
+ * value, and one returning a row by primary key.
+ */
+async function measureCeilings(env: Record<string, string>, cached: Scenario[], productId: string): Promise<{ redis: Map<string, Result>; pk: Result }> {
   const redis = new Redis(env.REDIS_URL);
-  const body = await (await fetch(BASE + cachedPath)).text();
-  await redis.set(CEILING_REDIS_KEY, body);
+  for (const [i, s] of cached.entries()) await redis.set(`${CEILING_REDIS_PREFIX}${i}`, await (await fetch(BASE + s.path)).text());
   await redis.quit();
-  const ceiling = startProcess(['bench/ceiling-server.ts'], { ...env, PORT: String(CEILING_PORT), CEILING_REDIS_KEY });
+  const ceiling = startProcess(['bench/ceiling-server.ts'], { ...env, PORT: String(CEILING_PORT), CEILING_REDIS_PREFIX });
   try {
-    await waitForHttp(`${CEILING_BASE}/ceiling/redis`);
-    return [
-      await measure(CEILING_BASE, { name: 'ceiling: bare route, one Redis value', path: '/ceiling/redis' }),
-      await measure(CEILING_BASE, { name: 'ceiling: bare route, one row by PK', path: `/ceiling/pk/${productId}` }),
-    ];
+    await waitForHttp(`${CEILING_BASE}/ceiling/pk/${productId}`);
+    const byName = new Map<string, Result>();
+    for (const [i, s] of cached.entries()) {
+      byName.set(s.name, await measure(CEILING_BASE, { name: `ceiling: one Redis value (bytes of "${s.name}")`, path: `/ceiling/redis/${i}` }));
+    }
+    return { redis: byName, pk: await measure(CEILING_BASE, { name: 'ceiling: bare route, one row by PK', path: `/ceiling/pk/${productId}` }) };
   } finally {
     ceiling.kill('SIGTERM');
     await once(ceiling, 'exit');
@@ -146,29 +151,33 @@ async function main(): Promise<void> {
   const withKok = existsSync(KOK_CSV);
   if (withKok) await loadKokCatalogue(env);
   else console.log(`KOK scenarios skipped: ${KOK_CSV} not found`);
+  const withSchedule = existsSync(SCHEDULE_CSV);
+  if (withSchedule) await runToExit(['src/main.ts', 'import', 'homeshopping-schedule', SCHEDULE_CSV], env);
+  else console.log(`home-shopping scenarios skipped: ${SCHEDULE_CSV} not found`);
 
   const server = startProcess(['src/main.ts', 'serve'], { ...env, PORT: String(PORT) });
   const results: Result[] = [];
-  let ratios: string[] = [];
+  const ratios: string[] = [];
   try {
     await waitForHttp(`${BASE}/api/health`);
     const user = await loginUser();
-    const scenarios = [...foundationScenarios(user), ...(withKok ? await prepareKok(user) : [])];
+    const scenarios = [...foundationScenarios(user), ...(withKok ? await prepareKok(user) : []), ...(withSchedule ? await prepareHomeshopping(user) : [])];
     for (const s of scenarios) {
       results.push(await measure(BASE, s));
       console.log(`done: ${s.name}`);
     }
     if (withKok) {
-      const cached = scenarios.find((s) => s.name.startsWith('kok discounted'))!;
-      const info = scenarios.find((s) => s.name === 'kok product info')!;
+      const byName = (prefix: string) => scenarios.find((s) => s.name.startsWith(prefix));
+      const cached = [byName('kok discounted'), byName('hs schedule 20')].filter((s): s is Scenario => s !== undefined);
+      const info = byName('kok product info')!;
       const productId = /product\/(\d+)\//.exec(info.path)![1];
-      const [redisCeiling, pkCeiling] = await measureCeilings(env, cached.path, productId);
-      results.push(redisCeiling, pkCeiling);
+      const ceilings = await measureCeilings(env, cached, productId);
+      results.push(...ceilings.redis.values(), ceilings.pk);
       const rps = (name: string) => results.find((r) => r.name === name)!.rps;
-      ratios = [
-        `cached discounted list / Redis ceiling = ${(rps(cached.name) / redisCeiling.rps).toFixed(2)} (target ≥ 0.50)`,
-        `product info / primary-key ceiling = ${(rps(info.name) / pkCeiling.rps).toFixed(2)} (target ≥ 0.67)`,
-      ];
+      for (const s of cached) ratios.push(`${s.name} / its Redis ceiling = ${(rps(s.name) / ceilings.redis.get(s.name)!.rps).toFixed(2)} (target ≥ 0.50)`);
+      ratios.push(`kok product info / primary-key ceiling = ${(rps(info.name) / ceilings.pk.rps).toFixed(2)} (target ≥ 0.67)`);
+      const hsProduct = byName('hs product detail');
+      if (hsProduct) ratios.push(`hs product detail / primary-key ceiling = ${(rps(hsProduct.name) / ceilings.pk.rps).toFixed(2)} (target ≥ 0.67)`);
     }
   } finally {
     server.kill('SIGTERM');

@@ -4,6 +4,7 @@ import type { Context } from './context.js';
 import { HomeshoppingKokRecommender } from './flows/homeshopping-kok/recommend.js';
 import { KokHomeshoppingRecommender } from './flows/kok-homeshopping/recommend.js';
 import { createHomeshoppingServices, type HomeshoppingServices } from './modules/homeshopping/module.js';
+import { REMINDER_PERIOD_MS } from './modules/homeshopping/reminders.js';
 import { createKokServices, type KokServices } from './modules/kok/module.js';
 import { EventLog } from './modules/log/events.js';
 import { LogRepo } from './modules/log/repo.js';
@@ -36,7 +37,8 @@ const HOUR_MS = 3_600_000;
 
 /**
  * Upkeep on a schedule, run once per period across all instances (it fires where the job runner was started):
- * purging blacklist rows past their token's expiry, and in the embedded demo, keeping today's schedule filled.
+ * purging blacklist rows past their token's expiry, home-shopping broadcast reminders, and in the embedded demo,
+ * keeping today's schedule filled.
  */
 function declareSchedules(ctx: Context, services: Services): void {
   ctx.jobs.schedule({
@@ -45,6 +47,15 @@ function declareSchedules(ctx: Context, services: Services): void {
     handle: async () => {
       const rows = await services.users.purgeExpiredTokens();
       if (rows > 0) ctx.logger.info({ rows }, 'expired blacklist rows purged');
+    },
+  });
+  ctx.jobs.schedule({
+    name: 'homeshopping-broadcast-reminders',
+    everyMs: REMINDER_PERIOD_MS,
+    // The injected clock, not the planned fire time: the window is the clock's "now" in KST.
+    handle: async () => {
+      const { due, sent } = await services.homeshopping.reminders.run(ctx.clock.now());
+      if (sent.length > 0) ctx.logger.info({ due, sent }, 'broadcast reminders sent');
     },
   });
   if (ctx.config.embedded) {

@@ -59,3 +59,14 @@ export async function seedBroadcasts(t: TestApp, seeds: BroadcastSeed[]): Promis
 
 /** A KST wall-clock moment as an instant ('2025-09-03T10:30:00' → 01:30 UTC). */
 export const kstInstant = (wallClock: string) => new Date(`${wallClock}+09:00`);
+
+/** The user's HOMESHOPPING_NOTIFICATION rows, oldest first. */
+export async function notificationRows(t: TestApp, userId: number) {
+  return kokDb(t).selectFrom('HOMESHOPPING_NOTIFICATION').selectAll().where('USER_ID', '=', userId).orderBy('NOTIFICATION_ID').execute();
+}
+
+/** The user's USER_LOG rows of one event type, once the queued events are written. */
+export async function eventsOf(t: TestApp, userId: number, type: string) {
+  await t.ctx.jobs.drain(15_000);
+  return t.ctx.dbs.log.kysely.selectFrom('USER_LOG').selectAll().where('USER_ID', '=', userId).where('EVENT_TYPE', '=', type).orderBy('LOG_ID').execute();
+}

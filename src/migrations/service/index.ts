@@ -5,6 +5,7 @@ import { orders } from './003_orders.js';
 import { recipes } from './004_recipes.js';
 import { referenceData } from './005_reference_data.js';
 import { kokRatingIndex } from './006_kok_rating_index.js';
+import { homeshoppingNotificationDedupe } from './007_homeshopping_notification_dedupe.js';
 
 /** SERVICE_DB steps; keys sort in execution order. */
 export const serviceMigrations: StepSet = {
@@ -14,4 +15,5 @@ export const serviceMigrations: StepSet = {
   '004_recipes': recipes,
   '005_reference_data': referenceData,
   '006_kok_rating_index': kokRatingIndex,
+  '007_homeshopping_notification_dedupe': homeshoppingNotificationDedupe,
 };

@@ -2,6 +2,7 @@
 // kept per user.
 import type { Clock } from '../../platform/clock/clock.js';
 import { NotFoundError } from '../../platform/http/errors.js';
+import { saveRecentKeyword } from '../../platform/db/recent-keywords.js';
 import { naiveIso } from '../../platform/http/schemas.js';
 import type { HsHistoryRepo, HsHistoryRow } from './history-repo.js';
 import { HS_MESSAGES as MSG } from './messages.js';
@@ -30,19 +31,9 @@ export class HsHistoryService {
     return (await this.repo.recent(userId, limit)).map(historyOut);
   }
 
-  /** The user's saves run one at a time on every engine, so concurrent saves of one keyword end as one row. */
   async save(userId: number, keyword: string) {
     const at = this.clock.now();
-    const id = await this.repo.underUserLock(userId, async (trx) => {
-      const existing = await this.repo.findKeyword(userId, keyword, trx);
-      if (existing !== undefined) {
-        await this.repo.touch(existing, at, trx);
-        return existing;
-      }
-      const inserted = await this.repo.insert(userId, keyword, at, trx);
-      await this.repo.trim(userId, KEEP_PER_USER, trx);
-      return inserted;
-    });
+    const id = await saveRecentKeyword(this.repo, userId, keyword, at, KEEP_PER_USER);
     return historyOut({ HOMESHOPPING_HISTORY_ID: id, USER_ID: userId, HOMESHOPPING_KEYWORD: keyword, HOMESHOPPING_SEARCHED_AT: at });
   }
 

@@ -141,3 +141,57 @@ export const HistoryItemOut = Type.Object({
 });
 export const HistoryListOut = Type.Object({ history: Type.Array(HistoryItemOut) });
 export const MessageOut = Type.Object({ message: Type.String() });
+
+export const LikeToggleIn = Type.Object({ live_id: LiveId });
+export const LikeToggleOut = Type.Object({ liked: Type.Boolean(), message: Type.String() });
+export const LikesQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }) });
+export const LikesOut = Type.Object({
+  liked_products: Type.Array(
+    Type.Object({
+      live_id: Type.Integer(),
+      product_id: Type.Integer(),
+      product_name: Str,
+      store_name: Str,
+      dc_price: Int,
+      dc_rate: Int,
+      thumb_img_url: Str,
+      homeshopping_like_created_at: Type.String({ description: 'UTC, naive ISO' }),
+      homeshopping_id: Int,
+      live_date: Str,
+      live_start_time: Str,
+      live_end_time: Str,
+    }),
+  ),
+});
+
+/** NOTIFICATION_ID is a BIGINT. */
+const NotificationId = Type.Integer({ minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER });
+export const NotificationIdParams = Type.Object({ notification_id: NotificationId });
+export const NotificationsQuery = Type.Object({
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  offset: Type.Integer({ minimum: 0, maximum: INT_MAX, default: 0 }),
+});
+export const NotificationsOut = Type.Object({
+  notifications: Type.Array(
+    Type.Object({
+      notification_id: Type.Integer(),
+      user_id: Type.Integer(),
+      notification_type: Type.String({ description: "'broadcast_start' | 'order_status'" }),
+      related_entity_type: Type.String({ description: "'live' | 'order'" }),
+      related_entity_id: Type.Integer({ description: 'the live id of a broadcast notice; 0 for an order notice' }),
+      homeshopping_like_id: Int,
+      homeshopping_order_id: Int,
+      status_id: Int,
+      title: Type.String(),
+      message: Type.String(),
+      product_name: Str,
+      is_read: Type.Boolean(),
+      created_at: Type.String({ description: 'UTC, naive ISO' }),
+      read_at: Nullable(Type.String({ description: 'UTC, naive ISO' })),
+    }),
+  ),
+  total_count: Type.Integer(),
+  /** Ours: unread notifications under the same filter (the original had no count). */
+  unread_count: Type.Integer(),
+  has_more: Type.Boolean(),
+});

@@ -104,6 +104,9 @@ export interface HomeshoppingNotificationTable {
   HOMESHOPPING_LIKE_ID: number | null;
   IS_READ: Defaulted<number>;
   READ_AT: Date | null;
+  /** Ours (migration 007): set on a notice that may exist once per user, e.g. 'broadcast_reminder:{LIVE_ID}';
+   * unique with USER_ID. NULL on every other row. */
+  DEDUPE_KEY: string | null;
 }
 
 export interface HomeshoppingTables {

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock/clock.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import type { CatalogRepo } from './catalog-repo.js';
 import type { LikesRepo } from './likes-repo.js';
-import { PRODUCT_NOT_FOUND } from './product-service.js';
+import { KOK_MESSAGES as MSG } from './messages.js';
 
 export class KokLikesService {
   constructor(
@@ -21,7 +21,7 @@ export class KokLikesService {
     return this.likes.inTransaction(async (trx) => {
       const exists = await this.likes.lockProduct(productId, trx);
       if ((await this.likes.remove(userId, productId, trx)) > 0) return false;
-      if (!exists) throw new NotFoundError(PRODUCT_NOT_FOUND);
+      if (!exists) throw new NotFoundError(MSG.productNotFound);
       await this.likes.add(userId, productId, this.clock.now(), trx);
       return true;
     });

@@ -8,8 +8,6 @@ import { withCurrentPrices } from './list-items.js';
 import { KOK_MESSAGES as MSG } from './messages.js';
 import type { KokListItem, PriceRow } from './types.js';
 
-export const PRODUCT_NOT_FOUND = MSG.productNotFound;
-
 const text = (value: string | null) => value ?? '';
 const int = (value: number | null) => value ?? 0;
 
@@ -36,7 +34,7 @@ export class KokProductService {
   private card(id: number): Promise<ProductCard> {
     return readThrough(this.cache, cacheKeys.product(id), CACHE_TTL_SECONDS.product, async () => {
       const [product, prices] = await Promise.all([this.catalog.product(id), this.catalog.currentPrices([id])]);
-      if (!product) throw new NotFoundError(PRODUCT_NOT_FOUND);
+      if (!product) throw new NotFoundError(MSG.productNotFound);
       return { product, price: prices.get(id) ?? null };
     });
   }

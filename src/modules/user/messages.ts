@@ -14,4 +14,5 @@ export const USER_MESSAGES = {
   emailTaken: '이미 존재하는 아이디입니다.',
   emailFree: '사용 가능한 아이디입니다.',
   loggedOutOk: '로그아웃이 완료되었습니다.',
+  logoutNotPublished: '로그아웃 처리를 완료하지 못했습니다. 잠시 후 다시 시도해주세요.',
 } as const;

@@ -6,22 +6,9 @@ import type { Clock } from '../../platform/clock/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import type { Authenticator, CurrentUser } from '../../platform/http/auth-guard.js';
 import { ConflictError, ServiceUnavailableError, UnauthorizedError } from '../../platform/http/errors.js';
+import { USER_MESSAGES as MSG } from './messages.js';
 import type { UserRepo, UserRow } from './repo.js';
 
-const MSG = {
-  notAuthenticated: 'Not authenticated',
-  emptyToken: '인증 토큰이 필요합니다.',
-  expired: '인증 토큰이 만료되었습니다. 다시 로그인해주세요.',
-  invalid: '유효하지 않은 인증 토큰입니다. 다시 로그인해주세요.',
-  loggedOut: '로그아웃된 토큰입니다. 다시 로그인해주세요.',
-  noSubject: '토큰에 사용자 정보가 없습니다.',
-  badSubject: '토큰의 사용자 ID가 유효하지 않습니다.',
-  noUser: '사용자을(를) 찾을 수 없습니다.',
-  dbDown: '데이터베이스 연결에 문제가 발생했습니다. 잠시 후 다시 시도해주세요.',
-  badLogin: '이메일 또는 비밀번호가 올바르지 않습니다.',
-  duplicateEmail: '이미 가입된 이메일입니다.',
-  logoutNotPublished: '로그아웃 처리를 완료하지 못했습니다. 잠시 후 다시 시도해주세요.',
-} as const;
 
 /**
  * A verified "not revoked" answer is cached this long; a logout overwrites it at once.

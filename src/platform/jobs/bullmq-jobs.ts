@@ -123,7 +123,8 @@ export class BullMqJobRunner implements JobRunner {
     }
     if (this.schedules.size > 0) {
       this.startWorker(SCHEDULE_QUEUE, (job) => this.fire(job), 1);
-      await Promise.all([...this.schedules.values()].map((s) => this.upsertSchedule(s)));
+      // Not awaited: with Redis down the upsert waits for it, and an instance must still start; errors are reported.
+      for (const s of this.schedules.values()) void this.upsertSchedule(s);
     }
   }
 
