@@ -13,7 +13,12 @@ const CardQuery = Type.Object({
 export function demoMediaRoutes(app: App): void {
   app.get(
     '/demo-images/card.svg',
-    { ...kit({ access: 'public' }), schema: { tags: ['demo'], querystring: CardQuery, response: errorResponses(422) } },
+    { ...kit({ access: 'public' }), schema: {
+        tags: ['demo'],
+        querystring: CardQuery,
+        response: { 200: { description: 'the picture', content: { 'image/svg+xml': { schema: Type.String() } } }, ...errorResponses(422) },
+      },
+    },
     async (request, reply) =>
       reply
         .type('image/svg+xml; charset=utf-8')
