@@ -119,6 +119,19 @@ describe('GET /api/homeshopping/product/{live_id}', () => {
       .execute();
     expect(await queriesFor(t, () => get('/api/homeshopping/product/1', user.headers))).toBe(few);
   });
+
+  it('serves the page from its cache: no catalogue query on a hit, the like state still the callers own', async () => {
+    const user = await newUser(t.app);
+    await kokDb(t).insertInto('HOMESHOPPING_LIKES').values({ USER_ID: user.userId, LIVE_ID: 1, HOMESHOPPING_LIKE_CREATED_AT: new Date() }).execute();
+    const first = await get('/api/homeshopping/product/1');
+    const before = t.ctx.dbs.queries.count;
+    const again = await get('/api/homeshopping/product/1');
+    expect(t.ctx.dbs.queries.count - before).toBe(0);
+    expect(again.json()).toEqual(first.json());
+    expect(again.json().product.is_liked).toBe(false);
+    expect((await get('/api/homeshopping/product/1', user.headers)).json().product.is_liked).toBe(true);
+    expect(await t.ctx.cache.get('homeshopping:product:live_id:1')).toMatchObject({ product: { product_id: 100, is_liked: false } });
+  });
 });
 
 describe('ingredient check and recipe recommendation', () => {

@@ -91,7 +91,8 @@ export async function currentPriceId(t: TestApp, productId: number): Promise<num
 export async function queriesFor(t: TestApp, send: () => Promise<LightMyRequestResponse>): Promise<number> {
   await send();
   await t.ctx.jobs.drain();
-  await t.ctx.cache.delPattern('kok:*');
+  // Every cache emptied: the measured request takes the database path (token checks included, each time alike).
+  await t.ctx.cache.delPattern('*');
   const before = t.ctx.dbs.queries.count;
   const res = await send();
   expect(res.statusCode, res.body).toBe(200);

@@ -68,8 +68,11 @@ export function catalogRoutes(app: App, schedule: HsScheduleService, products: H
       ...kit({ access: 'optional', event: 'homeshopping_product_detail_view', failText: MSG.productDetailFailed }),
       schema: { tags, params: LiveIdParams, response: { 200: ProductDetailOut, ...errorResponses(404, 422, 500) } },
     },
-    async (request) => {
+    async (request, reply) => {
       const liveId = request.params.live_id;
+      // Anonymous callers log no event and see no like: a cached page is answered as stored.
+      const cached = request.user ? undefined : await products.cachedPageJson(liveId);
+      if (cached) return sendJsonBytes(reply, cached);
       const detail = await products.detail(liveId, request.user?.user_id ?? null);
       describeEvent(request, { live_id: liveId });
       return detail;

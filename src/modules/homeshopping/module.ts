@@ -42,7 +42,7 @@ export function createHomeshoppingServices(db: Db<HomeshoppingTables>, cache: Ca
   return {
     catalog: new HomeshoppingCatalogService(catalog),
     schedule: new HsScheduleService(new ScheduleRepo(db), cache, clock),
-    products: new HsProductService(new ProductRepo(db), catalog),
+    products: new HsProductService(new ProductRepo(db), catalog, cache),
     history: new HsHistoryService(new HsHistoryRepo(db), clock),
     likes: new HsLikesService(likes, notifications, clock),
     notifications: new HsNotificationService(notifications, clock),

@@ -98,11 +98,13 @@ export function installRouteKit(app: App, deps: RouteKitDeps): void {
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    const type = request.routeOptions.config?.kit?.event;
+    // Cheapest checks first: most requests (anonymous, failed) stop before the route options are built.
     const detail = (request as WithEvent)[EVENT_DETAIL];
-    if (!type || !detail || reply.statusCode >= 400) return;
+    if (!detail || reply.statusCode >= 400) return;
     const userId = detail.userId ?? request.user?.user_id;
     if (userId === undefined) return;
+    const type = request.routeOptions.config?.kit?.event;
+    if (!type) return;
     const responseTime = deps.clock.now();
     deps.events
       .record({
