@@ -23,7 +23,7 @@ export async function buildApp(ctx: Context, services: Services): Promise<App> {
     onEventDropped: (err) => services.events.notQueued(err),
   });
 
-  healthRoutes(app, ctx);
+  healthRoutes(app, { ...ctx, version: ctx.config.version });
   userRoutes(app, services.users, ctx.config);
   logRoutes(app, services.logs);
   kokRoutes(app, services.kok);

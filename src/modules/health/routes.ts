@@ -1,7 +1,11 @@
 // Health endpoints: always 200 while the process serves (deploy checks depend on it), with the real state of
 // each dependency probed under a short timeout and cached briefly so the endpoints stay cheap under load.
 import { Type } from 'typebox';
-import type { Context } from '../../context.js';
+import type { Cache } from '../../platform/cache/cache.js';
+import type { Clock } from '../../platform/clock/clock.js';
+import type { Databases } from '../../platform/db/connect.js';
+import type { Embedder } from '../../platform/embedder/embedder.js';
+import type { JobRunner } from '../../platform/jobs/jobs.js';
 import { pingDb } from '../../platform/db/connect.js';
 import type { App } from '../../platform/http/server.js';
 
@@ -39,7 +43,19 @@ const HealthOut = Type.Object({
   dependencies: Type.Record(Type.String(), Dependency),
 });
 
-export function healthRoutes(app: App, ctx: Context): void {
+/** What the health endpoints probe: the context's parts, nothing of any module. */
+export interface HealthDeps {
+  // Only pinged, never queried: any table types will do.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  dbs: Databases<any>;
+  cache: Cache;
+  jobs: JobRunner;
+  embedder: Embedder;
+  clock: Clock;
+  version: string;
+}
+
+export function healthRoutes(app: App, ctx: HealthDeps): void {
   let cached: { at: number; deps: Record<string, State> } | null = null;
   let inFlight: Promise<Record<string, State>> | null = null;
 
@@ -67,7 +83,7 @@ export function healthRoutes(app: App, ctx: Context): void {
 
   app.get('/api/health', { schema: { tags: ['health'], response: { 200: HealthOut } } }, async () => {
     const deps = await dependencies();
-    return { status: overall(deps), service: 'uhok-backend-gateway', version: ctx.config.version, timestamp: now(), dependencies: deps };
+    return { status: overall(deps), service: 'uhok-backend-gateway', version: ctx.version, timestamp: now(), dependencies: deps };
   });
 
   app.get(
