@@ -8,6 +8,7 @@ import { healthRoutes } from './modules/health/routes.js';
 import { homeshoppingRoutes } from './modules/homeshopping/module.js';
 import { kokRoutes } from './modules/kok/module.js';
 import { logRoutes } from './modules/log/routes.js';
+import { ordersRoutes } from './modules/order/module.js';
 import { userRoutes } from './modules/user/routes.js';
 import { installRouteKit } from './platform/http/route-kit.js';
 import { createServer, type App } from './platform/http/server.js';
@@ -31,5 +32,6 @@ export async function buildApp(ctx: Context, services: Services): Promise<App> {
   demoMediaRoutes(app);
   homeshoppingRoutes(app, services.homeshopping);
   homeshoppingKokRoutes(app, services.flows.homeshoppingKok);
+  ordersRoutes(app, services.orders, ctx.clock);
   return app;
 }

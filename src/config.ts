@@ -34,6 +34,8 @@ export interface Config {
   redisUrl: string | null;
   ml: { url: string | null; mode: string; timeoutMs: number; retries: number };
   payment: { serverUrl: string | null; serverUrl2: string | null; webhookSecret: string | null; webhookBaseUrl: string | null };
+  /** Order timings (ms): one delivery step after payment (the original's 2 s) and the stale PAYMENT_REQUESTED age (5 min). */
+  orders: { progressionStepMs: number; paymentRequestExpiryMs: number };
   serviceAuthToken: string | null;
   /** METRICS_TOKEN: bearer token required by /metrics when set (null: /metrics is open). */
   metricsToken: string | null;
@@ -45,6 +47,8 @@ export interface Config {
   rateLimit: { loginPerMinute: number; signupPerMinute: number };
   /** Absolute base URL clients reach this server at (links in stored data, e.g. demo pictures). */
   publicBaseUrl: string;
+  /** Whether this deployment declares its scheduled jobs (UHOK_SCHEDULES=off: tests that drive them by hand). */
+  schedules: boolean;
   /** What this process does: serve HTTP (`api`), consume jobs and run schedules (`worker`), or both. */
   roles: { api: boolean; worker: boolean };
 }
@@ -192,9 +196,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       webhookSecret: get('PAYMENT_WEBHOOK_SECRET') ?? null,
       webhookBaseUrl: get('WEBHOOK_BASE_URL') ?? null,
     },
+    orders: {
+      progressionStepMs: num('ORDER_PROGRESSION_STEP_SECONDS', get('ORDER_PROGRESSION_STEP_SECONDS'), 2) * 1000,
+      paymentRequestExpiryMs: num('PAYMENT_REQUESTED_EXPIRY_SECONDS', get('PAYMENT_REQUESTED_EXPIRY_SECONDS'), 300) * 1000,
+    },
     serviceAuthToken: get('SERVICE_AUTH_TOKEN') ?? null,
     metricsToken: get('METRICS_TOKEN') ?? null,
     roles: parseRoles(get('UHOK_ROLE')),
+    schedules: bool(get('UHOK_SCHEDULES'), true),
     publicBaseUrl: (get('PUBLIC_BASE_URL') ?? `http://localhost:${num('PORT', get('PORT'), 9000)}`).replace(/\/+$/, ''),
     corsOrigins: origins ? origins.split(',').map((o) => o.trim()).filter(Boolean) : DEFAULT_CORS_ORIGINS,
     // Only this machine by default; a proxy in front is trusted explicitly (e.g. TRUSTED_PROXIES=10.0.0.0/8 or uniquelocal).

@@ -13,6 +13,7 @@ import { createOrderServices, type OrderServices } from './modules/order/module.
 import { createRecipeServices, type RecipeServices } from './modules/recipe/module.js';
 import { UserRepo } from './modules/user/repo.js';
 import { UserService } from './modules/user/service.js';
+import type { Transaction } from 'kysely';
 import { JwtService } from './platform/auth/jwt.js';
 import { tablesOf } from './platform/db/connect.js';
 import type { HomeshoppingTables } from './modules/homeshopping/tables.js';
@@ -58,6 +59,22 @@ function declareSchedules(ctx: Context, services: Services): void {
       if (sent.length > 0) ctx.logger.info({ due, sent }, 'broadcast reminders sent');
     },
   });
+  ctx.jobs.schedule({
+    name: 'order-progression',
+    everyMs: Math.max(1000, Math.floor(ctx.config.orders.progressionStepMs / 2)),
+    handle: async () => {
+      const steps = await services.orders.progression.run(ctx.clock.now());
+      if (steps > 0) ctx.logger.info({ steps }, 'order lines progressed');
+    },
+  });
+  ctx.jobs.schedule({
+    name: 'order-stale-payment-cancel',
+    everyMs: 60_000,
+    handle: async () => {
+      const cancelled = await services.orders.staleCancellation.run(ctx.clock.now());
+      if (cancelled.length > 0) ctx.logger.warn({ cancelled }, 'stale PAYMENT_REQUESTED orders cancelled');
+    },
+  });
   if (ctx.config.embedded) {
     ctx.jobs.schedule({
       name: 'homeshopping-demo-refresh',
@@ -77,12 +94,18 @@ export function createServices(ctx: Context): Services {
   const events = new EventLog(ctx.jobs, logRepo, (err) => ctx.logger.warn({ err }, 'event not stored'));
   const users = new UserService(new UserRepo(dbs.auth), new JwtService(config.jwt.secret, config.jwt.expireMinutes), cache, clock);
   const service = tablesOf(dbs.service);
-  const orders = createOrderServices(service.owned<OrderTables>());
   const recipes = createRecipeServices(service.owned<RecipeTables>());
   const homeshopping = createHomeshoppingServices(service.owned<HomeshoppingTables>(), cache, clock);
-  const kok = createKokServices(service.owned<KokTables>(), cache, clock, {
-    orderedPriceIds: orders.orderedKokPriceIds,
+  // KOK and orders ask each other (store-best reads orders, order listings show KOK products): the ports are late
+  // bound closures, so neither module is built inside the other.
+  const kok: KokServices = createKokServices(service.owned<KokTables>(), cache, clock, {
+    orderedPriceIds: (userId) => orders.orderedKokPriceIds(userId),
     recipeExists: recipes.exists,
+  });
+  const orders: OrderServices = createOrderServices(service.owned<OrderTables>(), clock, config.orders, {
+    catalog: { kokProducts: kok.productFacts, hsProducts: (ids) => homeshopping.catalog.productFacts(ids), recipes: recipes.summaries },
+    // Both tables live in SERVICE_DB: the home-shopping insert runs on the status change's own transaction.
+    notifyHs: (notice, trx) => homeshopping.notifyOrderStatus(notice, trx as unknown as Transaction<HomeshoppingTables>),
   });
   const services: Services = {
     users,
@@ -97,6 +120,6 @@ export function createServices(ctx: Context): Services {
       homeshoppingKok: new HomeshoppingKokRecommender(homeshopping.catalog, kok.hsCandidates, cache),
     },
   };
-  declareSchedules(ctx, services);
+  if (ctx.config.schedules) declareSchedules(ctx, services);
   return services;
 }

@@ -133,7 +133,7 @@ describe.skipIf(onServers)('broadcast reminders through the in-process schedule'
   const clock = new ManualClock(kstInstant('2025-09-03T08:00:00'));
   beforeAll(async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    t = await startApp({ clock });
+    t = await startApp({ clock, schedules: true });
   });
   afterAll(async () => {
     await t?.close();
@@ -157,7 +157,7 @@ describe.skipIf(onServers)('broadcast reminders through the in-process schedule'
 
 describe.skipIf(!onServers)('broadcast reminders on two instances sharing MariaDB and Redis', () => {
   const clock = new ManualClock(kstInstant('2025-09-03T08:00:00'));
-  const shared = { dbSuffix: `${process.env.TEST_DB_TAG ?? ''}rem`, redisPrefix: `uhoktest:rem:${process.pid}`, clock };
+  const shared = { dbSuffix: `${process.env.TEST_DB_TAG ?? ''}rem`, redisPrefix: `uhoktest:rem:${process.pid}`, clock, schedules: true };
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {

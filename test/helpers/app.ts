@@ -38,6 +38,8 @@ export interface StartOptions {
   redisPrefix?: string;
   /** Consume jobs in this instance (default true); false makes an API-only instance, as UHOK_ROLE=api does. */
   consumeJobs?: boolean;
+  /** Declare the scheduled jobs (default false: a test drives the jobs' work by hand, with its clock). */
+  schedules?: boolean;
 }
 
 async function tablesOf(ctx: Context): Promise<Array<{ db: 'auth' | 'service' | 'log' | 'rec'; table: string }>> {
@@ -65,6 +67,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
     RATE_LIMIT_SIGNUP_PER_MINUTE: '100000',
     SERVICE_AUTH_TOKEN: 'test-service-token',
+    UHOK_SCHEDULES: options.schedules ? 'on' : 'off',
   };
   const env = { ...base, ...(target === 'servers' ? await serverEnv(options.dbSuffix) : { UHOK_DATA_DIR: '/tmp/uhok-test-unused' }), ...options.env };
   const config = loadConfig(env as NodeJS.ProcessEnv, '/nonexistent');

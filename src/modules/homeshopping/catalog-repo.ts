@@ -1,4 +1,5 @@
 // Read-only SQL over the home-shopping catalogue (FCT_HOMESHOPPING_*, HOMESHOPPING_CLASSIFY).
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
 import { likeContains } from '../../platform/db/dialect.js';
 import type { HomeshoppingTables } from './tables.js';
@@ -39,6 +40,35 @@ export class HomeshoppingCatalogRepo {
   }
 
   /** The product's name as its earliest broadcast shows it (api spec §3.5 step 1); undefined when it never aired. */
+  /** Each product's earliest broadcast name and its first picture (two queries, whatever the number of ids). */
+  async productFacts(ids: number[]): Promise<Map<number, { name: string | null; image: string | null }>> {
+    const facts = new Map<number, { name: string | null; image: string | null }>();
+    if (ids.length === 0) return facts;
+    const [names, images] = await Promise.all([
+      this.db.kysely
+        .selectFrom('FCT_HOMESHOPPING_LIST')
+        .select(['PRODUCT_ID', 'PRODUCT_NAME'])
+        .where('PRODUCT_ID', 'in', ids)
+        .orderBy('LIVE_DATE', 'asc')
+        .orderBy('LIVE_START_TIME', 'asc')
+        .orderBy('LIVE_ID', 'asc')
+        .execute(),
+      this.db.kysely
+        .selectFrom('FCT_HOMESHOPPING_IMG_URL')
+        .select(['PRODUCT_ID', 'IMG_URL'])
+        .where('PRODUCT_ID', 'in', ids)
+        .orderBy(sql`coalesce(${sql.ref('SORT_ORDER')}, 0)`)
+        .orderBy('IMG_ID', 'asc')
+        .execute(),
+    ]);
+    for (const n of names) if (n.PRODUCT_ID !== null && !facts.has(n.PRODUCT_ID)) facts.set(n.PRODUCT_ID, { name: n.PRODUCT_NAME, image: null });
+    for (const i of images) {
+      const fact = i.PRODUCT_ID === null ? undefined : facts.get(i.PRODUCT_ID);
+      if (fact && fact.image === null) fact.image = i.IMG_URL;
+    }
+    return facts;
+  }
+
   async earliestName(productId: number): Promise<string | null | undefined> {
     const row = await this.db.kysely
       .selectFrom('FCT_HOMESHOPPING_LIST')

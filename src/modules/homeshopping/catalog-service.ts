@@ -14,6 +14,11 @@ export class HomeshoppingCatalogService {
     return this.repo.earliestName(productId);
   }
 
+  /** Name and picture of each product, for order listings. */
+  productFacts(productIds: number[]) {
+    return this.repo.productFacts(productIds);
+  }
+
   /** Every broadcast slot of the products, in air order. */
   broadcasts(productIds: number[]): Promise<BroadcastRow[]> {
     return this.repo.broadcasts(productIds);

@@ -1,4 +1,5 @@
 // Builds the home-shopping module from its database, the cache and the clock, and mounts its routes.
+import type { Transaction } from 'kysely';
 import type { Cache } from '../../platform/cache/cache.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Db } from '../../platform/db/connect.js';
@@ -13,7 +14,7 @@ import { likesRoutes } from './likes-routes.js';
 import { HsLikesService } from './likes-service.js';
 import { livePageRoutes } from './live-page-routes.js';
 import { memberRoutes } from './member-routes.js';
-import { HsNotificationRepo } from './notification-repo.js';
+import { HsNotificationRepo, type OrderStatusNotice } from './notification-repo.js';
 import { notificationRoutes } from './notification-routes.js';
 import { HsNotificationService } from './notification-service.js';
 import { ProductRepo } from './product-repo.js';
@@ -33,6 +34,8 @@ export interface HomeshoppingServices {
   notifications: HsNotificationService;
   /** The scheduled job's work (services.ts schedules it). */
   reminders: HsBroadcastReminders;
+  /** Writes an order-status notice in the caller's transaction (the order module's port, wired in services.ts). */
+  notifyOrderStatus(notice: OrderStatusNotice, trx: Transaction<HomeshoppingTables>): Promise<void>;
 }
 
 export function createHomeshoppingServices(db: Db<HomeshoppingTables>, cache: Cache, clock: Clock): HomeshoppingServices {
@@ -47,6 +50,7 @@ export function createHomeshoppingServices(db: Db<HomeshoppingTables>, cache: Ca
     likes: new HsLikesService(likes, notifications, clock),
     notifications: new HsNotificationService(notifications, clock),
     reminders: new HsBroadcastReminders(likes, notifications),
+    notifyOrderStatus: (notice, trx) => notifications.insertOrderStatus(notice, trx),
   };
 }
 

@@ -10,6 +10,16 @@ export const BROADCAST_START = 'broadcast_start';
 export const ORDER_STATUS = 'order_status';
 export type NotificationType = typeof BROADCAST_START | typeof ORDER_STATUS;
 
+/** An order-status notice for a home-shopping order line (written by the order module through services.ts). */
+export interface OrderStatusNotice {
+  userId: number;
+  homeshoppingOrderId: number;
+  statusId: number;
+  title: string;
+  message: string;
+  createdAt: Date;
+}
+
 /** A broadcast notice for one liked slot (RELATED_ENTITY_TYPE 'live'). */
 export interface BroadcastNotice {
   userId: number;
@@ -60,6 +70,21 @@ export class HsNotificationRepo {
       CREATED_AT: n.at,
       DEDUPE_KEY: n.dedupeKey,
     };
+  }
+
+  /** An order-status notice (type, entity and read flag keep their defaults), inside the caller's transaction. */
+  async insertOrderStatus(notice: OrderStatusNotice, trx: Executor<HomeshoppingTables>): Promise<void> {
+    await trx
+      .insertInto('HOMESHOPPING_NOTIFICATION')
+      .values({
+        USER_ID: notice.userId,
+        HOMESHOPPING_ORDER_ID: notice.homeshoppingOrderId,
+        STATUS_ID: notice.statusId,
+        TITLE: notice.title,
+        MESSAGE: notice.message,
+        CREATED_AT: notice.createdAt,
+      })
+      .execute();
   }
 
   async insertBroadcast(notice: BroadcastNotice, trx: Executor<HomeshoppingTables>): Promise<void> {

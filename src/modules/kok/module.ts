@@ -30,6 +30,8 @@ export interface KokServices {
   /** The current-price rule (checkout prices its lines with it). */
   prices: KokPrices;
   interest: KokInterest;
+  /** Name and thumbnail of each product, for order listings. */
+  productFacts(ids: number[]): Promise<Map<number, { name: string | null; image: string | null }>>;
   /** What the home-shopping → KOK recommendation reads of the KOK catalogue. */
   hsCandidates: KokHsCandidates;
 }
@@ -53,6 +55,7 @@ export function createKokServices(db: Db<KokTables>, cache: Cache, clock: Clock,
     cart: new KokCartService(cart, prices, ports.recipeExists, clock),
     prices,
     interest: new KokInterest(likes, cart, catalog),
+    productFacts: async (ids) => new Map((await catalog.summaries(ids)).map((p) => [p.KOK_PRODUCT_ID, { name: p.KOK_PRODUCT_NAME, image: p.KOK_THUMBNAIL }])),
     hsCandidates: new KokHsCandidates(db, catalog, prices),
   };
 }

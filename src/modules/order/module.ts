@@ -1,14 +1,47 @@
-// Builds the order module. Today it answers what other modules ask of the orders; checkout comes next.
+// Builds the order module: what other modules ask of the orders, the status write path and the read API.
+import type { Config } from '../../config.js';
+import type { Clock } from '../../platform/clock/clock.js';
 import type { Db } from '../../platform/db/connect.js';
+import type { App } from '../../platform/http/server.js';
+import type { HsOrderNotifier, OrderCatalog } from './ports.js';
+import { OrderProgression } from './progression.js';
+import { OrderReadService } from './read-service.js';
 import { OrderRepo } from './repo.js';
+import { orderRoutes } from './routes.js';
+import { StatusRepo } from './status-repo.js';
+import { OrderStatusService } from './status-service.js';
+import { StaleCancellation } from './stale-cancellation.js';
 import type { OrderTables } from './tables.js';
 
 export interface OrderServices {
   /** KOK price ids the user has ordered (store-best). */
   orderedKokPriceIds(userId: number): Promise<number[]>;
+  status: OrderStatusService;
+  reads: OrderReadService;
+  /** The scheduled jobs' work (services.ts schedules them). */
+  progression: OrderProgression;
+  staleCancellation: StaleCancellation;
 }
 
-export function createOrderServices(db: Db<OrderTables>): OrderServices {
+/** What the order module asks of other modules; services.ts wires each to its owner. */
+export interface OrderPorts {
+  catalog: OrderCatalog;
+  notifyHs: HsOrderNotifier;
+}
+
+export function createOrderServices(db: Db<OrderTables>, clock: Clock, timings: Config['orders'], ports: OrderPorts): OrderServices {
   const repo = new OrderRepo(db);
-  return { orderedKokPriceIds: (userId) => repo.orderedKokPriceIds(userId) };
+  const statuses = new StatusRepo(db);
+  const status = new OrderStatusService(statuses, clock, ports.notifyHs);
+  return {
+    orderedKokPriceIds: (userId) => repo.orderedKokPriceIds(userId),
+    status,
+    reads: new OrderReadService(repo, statuses, ports.catalog),
+    progression: new OrderProgression(statuses, status, timings.progressionStepMs),
+    staleCancellation: new StaleCancellation(repo, statuses, status, clock, timings.paymentRequestExpiryMs),
+  };
+}
+
+export function ordersRoutes(app: App, orders: OrderServices, clock: Clock): void {
+  orderRoutes(app, orders, clock);
 }
