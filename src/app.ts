@@ -1,6 +1,7 @@
 // The API role: the Fastify app with the platform's cross-cutting parts and the route kit, then each module's and
 // flow's routes on the services built by services.ts. Nothing else.
 import type { Context } from './context.js';
+import { checkoutRoutes } from './flows/checkout/routes.js';
 import { homeshoppingKokRoutes } from './flows/homeshopping-kok/routes.js';
 import { kokHomeshoppingRoutes } from './flows/kok-homeshopping/routes.js';
 import { demoMediaRoutes } from './modules/demo-media/routes.js';
@@ -9,6 +10,7 @@ import { homeshoppingRoutes } from './modules/homeshopping/module.js';
 import { kokRoutes } from './modules/kok/module.js';
 import { logRoutes } from './modules/log/routes.js';
 import { ordersRoutes } from './modules/order/module.js';
+import { paymentsRoutes } from './modules/payment/module.js';
 import { userRoutes } from './modules/user/routes.js';
 import { installRouteKit } from './platform/http/route-kit.js';
 import { createServer, type App } from './platform/http/server.js';
@@ -33,5 +35,7 @@ export async function buildApp(ctx: Context, services: Services): Promise<App> {
   homeshoppingRoutes(app, services.homeshopping);
   homeshoppingKokRoutes(app, services.flows.homeshoppingKok);
   ordersRoutes(app, services.orders, ctx.clock);
+  checkoutRoutes(app, services.flows);
+  paymentsRoutes(app, services.payments);
   return app;
 }

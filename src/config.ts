@@ -33,7 +33,17 @@ export interface Config {
   db: { auth: DbUrl | null; service: DbUrl | null; log: DbUrl | null; rec: DbUrl | null };
   redisUrl: string | null;
   ml: { url: string | null; mode: string; timeoutMs: number; retries: number };
-  payment: { serverUrl: string | null; serverUrl2: string | null; webhookSecret: string | null; webhookBaseUrl: string | null };
+  payment: {
+    serverUrl: string | null;
+    serverUrl2: string | null;
+    webhookSecret: string | null;
+    webhookBaseUrl: string | null;
+    /** Confirm v2's wait for the webhook before answering PENDING (60 s) and the create call's timeout (10 s). */
+    waitTimeoutMs: number;
+    createTimeoutMs: number;
+    /** v1: the wait between two status polls (the original's 5 s). */
+    v1PollIntervalMs: number;
+  };
   /** Order timings (ms): one delivery step after payment (the original's 2 s) and the stale PAYMENT_REQUESTED age (5 min). */
   orders: { progressionStepMs: number; paymentRequestExpiryMs: number };
   serviceAuthToken: string | null;
@@ -195,6 +205,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       serverUrl2: get('PAYMENT_SERVER_URL2') ?? null,
       webhookSecret: get('PAYMENT_WEBHOOK_SECRET') ?? null,
       webhookBaseUrl: get('WEBHOOK_BASE_URL') ?? null,
+      waitTimeoutMs: num('PAYMENT_V2_WAIT_TIMEOUT_MS', get('PAYMENT_V2_WAIT_TIMEOUT_MS'), 60_000),
+      createTimeoutMs: num('PAYMENT_CREATE_TIMEOUT_MS', get('PAYMENT_CREATE_TIMEOUT_MS'), 10_000),
+      v1PollIntervalMs: num('PAYMENT_V1_POLL_INTERVAL_MS', get('PAYMENT_V1_POLL_INTERVAL_MS'), 5_000),
     },
     orders: {
       progressionStepMs: num('ORDER_PROGRESSION_STEP_SECONDS', get('ORDER_PROGRESSION_STEP_SECONDS'), 2) * 1000,

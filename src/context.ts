@@ -1,4 +1,5 @@
 // The wiring: picks the real or the embedded implementation of every outside part from the configuration.
+import { randomBytes } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -19,6 +20,7 @@ import { MemoryJobRunner } from './platform/jobs/memory-jobs.js';
 import { MemoryPubSub, RedisPubSub, type PubSub } from './platform/pubsub/pubsub.js';
 import { createRedis, releaseRedis } from './platform/redis.js';
 import type { AppTables } from './tables.js';
+import { startPaymentSimulator, type PaymentSimulator } from './payment-simulator/simulator.js';
 
 export interface Context {
   config: Config;
@@ -62,6 +64,25 @@ export function createLogger(config: Config): FastifyBaseLogger {
   }) as unknown as FastifyBaseLogger;
 }
 
+/**
+ * The embedded mode pays with no other server: the built-in payment server on a free local port, completing in
+ * about a second, with a webhook secret generated for both sides when none is configured.
+ */
+async function embeddedPaymentServer(config: Config): Promise<PaymentSimulator | null> {
+  if (!config.embedded || config.payment.serverUrl2) return null;
+  config.payment.webhookSecret ??= randomBytes(32).toString('base64url');
+  const sim = await startPaymentSimulator({
+    host: '127.0.0.1',
+    webhookSecret: config.payment.webhookSecret,
+    serviceAuthToken: config.serviceAuthToken ?? undefined,
+    timings: { complete_delay_ms: 1000 },
+  });
+  config.payment.serverUrl2 = sim.url;
+  // It serves the legacy v1 endpoints too.
+  config.payment.serverUrl ??= sim.url;
+  return sim;
+}
+
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<Context> {
   const logger = options.logger ?? createLogger(config);
   logger.info(
@@ -102,6 +123,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     jobs = new MemoryJobRunner(onJobError);
     pubsub = new MemoryPubSub();
   }
+  const paymentServer = await embeddedPaymentServer(config);
   const embedder: Embedder = config.ml.url ? new RemoteEmbedder(config.ml.url, config.ml.timeoutMs, config.ml.retries) : new LocalEmbedder();
 
   return {
@@ -118,6 +140,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     async close() {
       // With Redis down, BullMQ would wait for it forever: give queued work a bounded time, then cut the lines.
       await bounded(jobs.close(), 10_000);
+      await paymentServer?.close();
       await bounded(pubsub.close(), 1_000);
       await cache.close();
       await Promise.all([redis, blocking, subscriber].map((c) => c && releaseRedis(c)));

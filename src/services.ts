@@ -1,6 +1,8 @@
 // The composition root: builds every module's services from the context and wires what one module asks of
 // another. No HTTP here: the API role mounts routes on these (app.ts), the worker role only consumes their jobs.
 import type { Context } from './context.js';
+import { HsOrderFlow } from './flows/checkout/hs-order.js';
+import { KokCheckout } from './flows/checkout/kok-checkout.js';
 import { HomeshoppingKokRecommender } from './flows/homeshopping-kok/recommend.js';
 import { KokHomeshoppingRecommender } from './flows/kok-homeshopping/recommend.js';
 import { createHomeshoppingServices, type HomeshoppingServices } from './modules/homeshopping/module.js';
@@ -10,15 +12,18 @@ import { EventLog } from './modules/log/events.js';
 import { LogRepo } from './modules/log/repo.js';
 import { LogService } from './modules/log/service.js';
 import { createOrderServices, type OrderServices } from './modules/order/module.js';
+import { createPaymentServices, type PaymentServices } from './modules/payment/module.js';
 import { createRecipeServices, type RecipeServices } from './modules/recipe/module.js';
 import { UserRepo } from './modules/user/repo.js';
 import { UserService } from './modules/user/service.js';
 import type { Transaction } from 'kysely';
 import { JwtService } from './platform/auth/jwt.js';
 import { tablesOf } from './platform/db/connect.js';
+import { inTransaction } from './platform/db/unit-of-work.js';
 import type { HomeshoppingTables } from './modules/homeshopping/tables.js';
 import type { KokTables } from './modules/kok/tables.js';
 import type { OrderTables } from './modules/order/tables.js';
+import type { PaymentTables } from './modules/payment/tables.js';
 import type { RecipeTables } from './modules/recipe/tables.js';
 import { seedHomeshoppingDemo } from './seed/homeshopping-demo.js';
 
@@ -29,9 +34,10 @@ export interface Services {
   kok: KokServices;
   homeshopping: HomeshoppingServices;
   orders: OrderServices;
+  payments: PaymentServices;
   recipes: RecipeServices;
   /** Flows: work that spans modules. */
-  flows: { kokHomeshopping: KokHomeshoppingRecommender; homeshoppingKok: HomeshoppingKokRecommender };
+  flows: { kokHomeshopping: KokHomeshoppingRecommender; homeshoppingKok: HomeshoppingKokRecommender; kokCheckout: KokCheckout; hsOrder: HsOrderFlow };
 }
 
 const HOUR_MS = 3_600_000;
@@ -107,6 +113,21 @@ export function createServices(ctx: Context): Services {
     // Both tables live in SERVICE_DB: the home-shopping insert runs on the status change's own transaction.
     notifyHs: (notice, trx) => homeshopping.notifyOrderStatus(notice, trx as unknown as Transaction<HomeshoppingTables>),
   });
+  // The payment's transaction is a SERVICE_DB one: the order steps run on it.
+  const asOrderTrx = (trx: Transaction<PaymentTables>) => trx as unknown as Transaction<OrderTables>;
+  const payments = createPaymentServices({
+    db: service.owned<PaymentTables>(),
+    clock,
+    pubsub: ctx.pubsub,
+    logger: ctx.logger,
+    config,
+    orders: {
+      cancelIfStale: (orderId, userId) => orders.payments.cancelIfStale(orderId, userId),
+      lock: (orderId, trx) => orders.payments.lock(orderId, asOrderTrx(trx)),
+      request: (orderId, userId, trx) => orders.payments.request(orderId, userId, asOrderTrx(trx)),
+      settle: (orderId, outcome, trx) => orders.payments.settle(orderId, outcome, asOrderTrx(trx)),
+    },
+  });
   const services: Services = {
     users,
     events,
@@ -114,10 +135,14 @@ export function createServices(ctx: Context): Services {
     kok,
     homeshopping,
     orders,
+    payments,
     recipes,
     flows: {
       kokHomeshopping: new KokHomeshoppingRecommender(kok.interest, homeshopping.catalog, clock),
       homeshoppingKok: new HomeshoppingKokRecommender(homeshopping.catalog, kok.hsCandidates, cache),
+      // Checkout spans the cart and the orders: one SERVICE_DB transaction that both modules join.
+      kokCheckout: new KokCheckout(kok, orders, (work) => inTransaction(service.owned<KokTables & OrderTables>().kysely, work)),
+      hsOrder: new HsOrderFlow(homeshopping, orders, (work) => inTransaction(service.owned<OrderTables>().kysely, work)),
     },
   };
   if (ctx.config.schedules) declareSchedules(ctx, services);

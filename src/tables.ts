@@ -4,12 +4,13 @@ import type { HomeshoppingTables } from './modules/homeshopping/tables.js';
 import type { KokTables } from './modules/kok/tables.js';
 import type { LogTables } from './modules/log/tables.js';
 import type { OrderTables } from './modules/order/tables.js';
+import type { PaymentTables } from './modules/payment/tables.js';
 import type { RecipeTables } from './modules/recipe/tables.js';
 import type { RecommendTables } from './modules/recipe/vector-tables.js';
 import type { UserTables } from './modules/user/tables.js';
 
 export type AuthDatabase = UserTables;
-export type ServiceDatabase = HomeshoppingTables & KokTables & OrderTables & RecipeTables;
+export type ServiceDatabase = HomeshoppingTables & KokTables & OrderTables & PaymentTables & RecipeTables;
 export type LogDatabase = LogTables;
 export type RecDatabase = RecommendTables;
 

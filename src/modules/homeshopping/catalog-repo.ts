@@ -13,6 +13,13 @@ export interface HsProductRow {
   DC_RATE: number | null;
 }
 
+export interface HsOrderFacts {
+  SALE_PRICE: number | null;
+  DC_RATE: number | null;
+  DC_PRICE: number | null;
+  PRODUCT_NAME: string | null;
+}
+
 export interface BroadcastRow {
   PRODUCT_ID: number | null;
   LIVE_DATE: string | null;
@@ -80,6 +87,27 @@ export class HomeshoppingCatalogRepo {
       .limit(1)
       .executeTakeFirst();
     return row ? row.PRODUCT_NAME : undefined;
+  }
+
+  /**
+   * What an order of the product prices and names (order spec §4.2): its product-info prices and the name of its
+   * latest broadcast (LIVE_DATE, LIVE_START_TIME; slots without a date last); undefined without a product-info row.
+   */
+  async orderFacts(productId: number): Promise<HsOrderFacts | undefined> {
+    const [info, slot] = await Promise.all([
+      this.db.kysely.selectFrom('FCT_HOMESHOPPING_PRODUCT_INFO').select(['SALE_PRICE', 'DC_RATE', 'DC_PRICE']).where('PRODUCT_ID', '=', productId).executeTakeFirst(),
+      this.db.kysely
+        .selectFrom('FCT_HOMESHOPPING_LIST')
+        .select('PRODUCT_NAME')
+        .where('PRODUCT_ID', '=', productId)
+        .orderBy(sql`case when ${sql.ref('LIVE_DATE')} is null then 1 else 0 end`)
+        .orderBy('LIVE_DATE', 'desc')
+        .orderBy('LIVE_START_TIME', 'desc')
+        .orderBy('LIVE_ID', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    ]);
+    return info && { ...info, PRODUCT_NAME: slot?.PRODUCT_NAME ?? null };
   }
 
   /** Every broadcast slot of the given products (one query). */

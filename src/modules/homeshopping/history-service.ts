@@ -1,7 +1,7 @@
 // Home-shopping search history (api spec §5.9–5.11): one row per keyword (a repeat moves it to the top), newest 50
 // kept per user.
 import type { Clock } from '../../platform/clock/clock.js';
-import { NotFoundError } from '../../platform/http/errors.js';
+import { requireTouched } from '../../platform/http/guards.js';
 import { saveRecentKeyword } from '../../platform/db/recent-keywords.js';
 import { naiveIso } from '../../platform/http/schemas.js';
 import type { HsHistoryRepo, HsHistoryRow } from './history-repo.js';
@@ -39,6 +39,6 @@ export class HsHistoryService {
 
   /** Someone else's id, and ids ≤ 0, are "not found" exactly like a missing one. */
   async remove(userId: number, historyId: number): Promise<void> {
-    if (historyId <= 0 || (await this.repo.remove(userId, historyId)) === 0) throw new NotFoundError(MSG.historyNotFound);
+    requireTouched(historyId <= 0 ? 0 : await this.repo.remove(userId, historyId), MSG.historyNotFound);
   }
 }

@@ -4,7 +4,7 @@ import type { Cache } from '../../platform/cache/cache.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { App } from '../../platform/http/server.js';
-import { HomeshoppingCatalogRepo } from './catalog-repo.js';
+import { HomeshoppingCatalogRepo, type HsOrderFacts } from './catalog-repo.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { HomeshoppingCatalogService } from './catalog-service.js';
 import { HsHistoryRepo } from './history-repo.js';
@@ -36,6 +36,8 @@ export interface HomeshoppingServices {
   reminders: HsBroadcastReminders;
   /** Writes an order-status notice in the caller's transaction (the order module's port, wired in services.ts). */
   notifyOrderStatus(notice: OrderStatusNotice, trx: Transaction<HomeshoppingTables>): Promise<void>;
+  /** Prices and name of a product being ordered (the home-shopping order flow); undefined when it is unknown. */
+  orderFacts(productId: number): Promise<HsOrderFacts | undefined>;
 }
 
 export function createHomeshoppingServices(db: Db<HomeshoppingTables>, cache: Cache, clock: Clock): HomeshoppingServices {
@@ -51,6 +53,7 @@ export function createHomeshoppingServices(db: Db<HomeshoppingTables>, cache: Ca
     notifications: new HsNotificationService(notifications, clock),
     reminders: new HsBroadcastReminders(likes, notifications),
     notifyOrderStatus: (notice, trx) => notifications.insertOrderStatus(notice, trx),
+    orderFacts: (productId) => catalog.orderFacts(productId),
   };
 }
 

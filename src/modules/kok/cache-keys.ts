@@ -16,6 +16,8 @@ export const cacheKeys = {
   discounted: (page: number, size: number) => `kok:discounted:v2:page:${page}:size:${size}`,
   topSelling: (page: number, size: number, sortBy: SortBy) => `kok:top_selling:page:${page}:size:${size}:sort:${sortBy}`,
   storeBest: (userId: number, sortBy: SortBy) => `kok:store_best:user:${userId}:sort:${sortBy}`,
+  /** Every sort of one user's store-best list (a checkout changes what they have ordered). */
+  storeBestOfUser: (userId: number) => `kok:store_best:user:${userId}:*`,
   product: (productId: number) => `kok:product:${productId}`,
   search: (keyword: string, page: number, size: number) => `kok:search:page:${page}:size:${size}:keyword:${keyword}`,
 };

@@ -1,7 +1,7 @@
 // SQL for KOK_CART. One line per (user, product) by unique key; every statement is scoped to the owner.
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
-import { insertReturningId } from '../../platform/db/dialect.js';
+import { insertReturningId, lockRows } from '../../platform/db/dialect.js';
 import type { KokTables } from './tables.js';
 
 export interface NewCartLine {
@@ -100,4 +100,53 @@ export class CartRepo {
     const res = await this.db.kysely.deleteFrom('KOK_CART').where('KOK_CART_ID', '=', cartId).where('USER_ID', '=', userId).executeTakeFirst();
     return Number(res.numDeletedRows);
   }
+
+  /**
+   * Locks the requested lines (primary-key order, first statement of the checkout's transaction) and reads the
+   * caller's among them with their product and stored price row; another user's ids are left out.
+   */
+  async linesForCheckout(userId: number, cartIds: number[], trx: Transaction<KokTables>): Promise<CheckoutCartLine[]> {
+    const locked = await lockRows(trx, 'KOK_CART', 'KOK_CART_ID', cartIds);
+    if (locked.length === 0) return [];
+    return trx
+      .selectFrom('KOK_CART as C')
+      .leftJoin('FCT_KOK_PRODUCT_INFO as P', 'P.KOK_PRODUCT_ID', 'C.KOK_PRODUCT_ID')
+      .leftJoin('FCT_KOK_PRICE_INFO as PR', 'PR.KOK_PRICE_ID', 'C.KOK_PRICE_ID')
+      .select([
+        'C.KOK_CART_ID',
+        'C.KOK_PRODUCT_ID',
+        'C.KOK_PRICE_ID',
+        'C.RECIPE_ID',
+        'P.KOK_PRODUCT_ID as PRODUCT_FOUND',
+        'P.KOK_PRODUCT_NAME',
+        'P.KOK_PRODUCT_PRICE',
+        'PR.KOK_PRICE_ID as PRICE_FOUND',
+        'PR.KOK_DISCOUNTED_PRICE',
+      ])
+      .where('C.USER_ID', '=', userId)
+      .where('C.KOK_CART_ID', 'in', locked)
+      .orderBy('C.KOK_CART_ID')
+      .execute();
+  }
+
+  /** Deletes the caller's lines among `cartIds` inside the checkout's transaction. */
+  async removeLines(userId: number, cartIds: number[], trx: Transaction<KokTables>): Promise<number> {
+    if (cartIds.length === 0) return 0;
+    const res = await trx.deleteFrom('KOK_CART').where('USER_ID', '=', userId).where('KOK_CART_ID', 'in', cartIds).executeTakeFirst();
+    return Number(res.numDeletedRows);
+  }
+}
+
+export interface CheckoutCartLine {
+  KOK_CART_ID: number;
+  KOK_PRODUCT_ID: number;
+  KOK_PRICE_ID: number | null;
+  RECIPE_ID: number | null;
+  /** Null when the product row has vanished. */
+  PRODUCT_FOUND: number | null;
+  KOK_PRODUCT_NAME: string | null;
+  KOK_PRODUCT_PRICE: number | null;
+  /** Null when the stored price row has vanished. */
+  PRICE_FOUND: number | null;
+  KOK_DISCOUNTED_PRICE: number | null;
 }

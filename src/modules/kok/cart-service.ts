@@ -1,11 +1,13 @@
 // The KOK cart: one line per (user, product), quantity 1..99, every line reachable only by its owner.
+import type { Transaction } from 'kysely';
 import type { Clock } from '../../platform/clock/clock.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { requireTouched } from '../../platform/http/guards.js';
-import type { CartRepo } from './cart-repo.js';
+import type { CartRepo, CheckoutCartLine } from './cart-repo.js';
 import { KOK_MESSAGES as MSG } from './messages.js';
 import type { KokPrices } from './prices.js';
+import type { KokTables } from './tables.js';
 
 export const MAX_CART_QUANTITY = 99;
 /** Whether a recipe exists; the recipe module owns the answer (wired in services.ts). */
@@ -80,5 +82,15 @@ export class KokCartService {
 
   async remove(userId: number, cartId: number): Promise<void> {
     requireTouched(await this.repo.remove(userId, cartId), MSG.cartLineNotFound);
+  }
+
+  /** The checkout's claim: locks the requested lines and answers the caller's (see CartRepo.linesForCheckout). */
+  linesForCheckout(userId: number, cartIds: number[], trx: Transaction<KokTables>): Promise<CheckoutCartLine[]> {
+    return this.repo.linesForCheckout(userId, cartIds, trx);
+  }
+
+  /** Deletes the caller's checked-out lines in the checkout's transaction. */
+  removeLines(userId: number, cartIds: number[], trx: Transaction<KokTables>): Promise<number> {
+    return this.repo.removeLines(userId, cartIds, trx);
   }
 }

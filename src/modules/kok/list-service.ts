@@ -68,4 +68,9 @@ export class KokListService {
   async invalidate(family: CacheFamily): Promise<number> {
     return this.cache.delPattern(cachePatterns[family]);
   }
+
+  /** Drops one user's cached store-best lists (after a checkout: they rank by what the user ordered). */
+  async invalidateStoreBest(userId: number): Promise<number> {
+    return this.cache.delPattern(cacheKeys.storeBestOfUser(userId));
+  }
 }

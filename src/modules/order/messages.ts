@@ -26,6 +26,20 @@ export const ORDER_MESSAGES = {
   hsProductFallback: (id: number) => `홈쇼핑 상품 (ID: ${id})`,
   hsProductNameFallback: (id: number) => `상품_${id}`,
   receivedFallbackName: '주문 접수',
+  // Order creation (§5.5, §5.13, §10).
+  receivedStatusMissing: '주문접수 상태 코드를 찾을 수 없습니다.',
+  hsOrderReceivedNotice: '주문이 성공적으로 접수되었습니다.',
+  // The KOK confirm shortcuts, the HS confirm and the auto-update gate (§5.9–§5.11, §5.16, §5.17).
+  confirmFailed: '결제 확인 중 오류가 발생했습니다.',
+  kokLineConfirmed: '결제가 완료되어 상태가 변경되었습니다.',
+  kokOrderConfirmed: '결제가 완료되어 모든 KokOrder 상태가 변경되었습니다.',
+  confirmOrderNotFound: '해당 주문을 찾을 수 없습니다.',
+  noKokLines: '해당 주문의 콕 주문 항목이 없습니다.',
+  hsConfirmed: '결제가 확인되었습니다',
+  noHistoryYet: '주문이 생성되었지만 아직 상태 이력이 없습니다.',
+  autoUpdateStarted: (lineId: number, name: string) => `주문 ${lineId}의 자동 상태 업데이트가 시작되었습니다. (현재 상태: ${name})`,
+  autoUpdateFailed: '서버 오류가 발생했습니다.',
+  idempotencyKeyReused: '같은 Idempotency-Key로 다른 요청이 이미 처리되었습니다.',
 } as const;
 
 /** Monday first, as the original's weekday table. */

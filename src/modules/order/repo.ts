@@ -50,8 +50,8 @@ export class OrderRepo {
     return Number(row.n);
   }
 
-  async order(orderId: number): Promise<OrderRow | undefined> {
-    return this.db.kysely.selectFrom('ORDERS').select(ORDER_COLUMNS).where('ORDER_ID', '=', orderId).executeTakeFirst();
+  async order(orderId: number, trx?: Executor<OrderTables>): Promise<OrderRow | undefined> {
+    return (trx ?? this.db.kysely).selectFrom('ORDERS').select(ORDER_COLUMNS).where('ORDER_ID', '=', orderId).executeTakeFirst();
   }
 
   async kokLines(orderIds: number[], trx?: Executor<OrderTables>): Promise<KokLineRow[]> {

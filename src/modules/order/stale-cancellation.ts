@@ -34,7 +34,8 @@ export class StaleCancellation {
     return cancelled;
   }
 
-  private cancelIfStale(orderId: number, cutoff: Date): Promise<boolean> {
+  /** One order, if stale at `cutoff` (also the confirm's lazy check, §8.2 step 2); answers whether it was cancelled. */
+  cancelIfStale(orderId: number, cutoff: Date): Promise<boolean> {
     return this.statuses.transaction(async (trx) => {
       await lockRows(trx, 'ORDERS', 'ORDER_ID', [orderId]);
       // One statement at a time: the transaction is one connection.

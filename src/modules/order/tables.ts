@@ -63,6 +63,17 @@ export interface HomeshoppingOrderStatusHistoryTable {
   CHANGED_BY: number | null;
 }
 
+/** Idempotency-Key of an order creation and the answer it got (migration 009). */
+export interface OrderIdempotencyKeyTable {
+  USER_ID: number;
+  IDEMPOTENCY_KEY: string;
+  /** sha256 of the endpoint and the request body: the same key with another body is refused. */
+  REQUEST_HASH: string;
+  /** The JSON answer replayed to a repeat. */
+  RESPONSE_BODY: string;
+  CREATED_AT: Date;
+}
+
 export interface OrderTables {
   KOK_NOTIFICATION: KokNotificationTable;
   STATUS_MASTER: StatusMasterTable;
@@ -71,4 +82,5 @@ export interface OrderTables {
   KOK_ORDER_STATUS_HISTORY: KokOrderStatusHistoryTable;
   HOMESHOPPING_ORDERS: HomeshoppingOrdersTable;
   HOMESHOPPING_ORDER_STATUS_HISTORY: HomeshoppingOrderStatusHistoryTable;
+  ORDER_IDEMPOTENCY_KEY: OrderIdempotencyKeyTable;
 }
