@@ -2,6 +2,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
 import { insertReturningId, lockRows } from '../../platform/db/dialect.js';
+import type { Executor } from '../../platform/db/unit-of-work.js';
 import type { KokTables } from './tables.js';
 
 export interface NewCartLine {
@@ -12,6 +13,13 @@ export interface NewCartLine {
   recipeId: number | null;
   at: Date;
 }
+
+/** Cart lines (C) with their product (P) and the price row they were added at (PR); either may have vanished. */
+const withProductAndPrice = (db: Executor<KokTables>) =>
+  db
+    .selectFrom('KOK_CART as C')
+    .leftJoin('FCT_KOK_PRODUCT_INFO as P', 'P.KOK_PRODUCT_ID', 'C.KOK_PRODUCT_ID')
+    .leftJoin('FCT_KOK_PRICE_INFO as PR', 'PR.KOK_PRICE_ID', 'C.KOK_PRICE_ID');
 
 export class CartRepo {
   constructor(private readonly db: Db<KokTables>) {}
@@ -48,10 +56,7 @@ export class CartRepo {
 
   /** The user's lines with product and the stored (snapshot) price row, newest first. */
   async lines(userId: number, limit: number) {
-    return this.db.kysely
-      .selectFrom('KOK_CART as C')
-      .leftJoin('FCT_KOK_PRODUCT_INFO as P', 'P.KOK_PRODUCT_ID', 'C.KOK_PRODUCT_ID')
-      .leftJoin('FCT_KOK_PRICE_INFO as PR', 'PR.KOK_PRICE_ID', 'C.KOK_PRICE_ID')
+    return withProductAndPrice(this.db.kysely)
       .select([
         'C.KOK_CART_ID',
         'C.KOK_PRODUCT_ID',
@@ -108,10 +113,7 @@ export class CartRepo {
   async linesForCheckout(userId: number, cartIds: number[], trx: Transaction<KokTables>): Promise<CheckoutCartLine[]> {
     const locked = await lockRows(trx, 'KOK_CART', 'KOK_CART_ID', cartIds);
     if (locked.length === 0) return [];
-    return trx
-      .selectFrom('KOK_CART as C')
-      .leftJoin('FCT_KOK_PRODUCT_INFO as P', 'P.KOK_PRODUCT_ID', 'C.KOK_PRODUCT_ID')
-      .leftJoin('FCT_KOK_PRICE_INFO as PR', 'PR.KOK_PRICE_ID', 'C.KOK_PRICE_ID')
+    return withProductAndPrice(trx)
       .select([
         'C.KOK_CART_ID',
         'C.KOK_PRODUCT_ID',

@@ -47,6 +47,7 @@ export function createOrderServices(db: Db<OrderTables>, clock: Clock, timings: 
   const repo = new OrderRepo(db);
   const statuses = new StatusRepo(db);
   const status = new OrderStatusService(statuses, clock, ports.notifyHs);
+  const staleCancellation = new StaleCancellation(repo, statuses, status, clock, timings.paymentRequestExpiryMs);
   return {
     orderedKokPriceIds: (userId) => repo.orderedKokPriceIds(userId),
     status,
@@ -55,9 +56,9 @@ export function createOrderServices(db: Db<OrderTables>, clock: Clock, timings: 
     shortcuts: new OrderShortcuts(repo, statuses, status),
     reads: new OrderReadService(repo, statuses, ports.catalog),
     progression: new OrderProgression(statuses, status, timings.progressionStepMs),
-    staleCancellation: new StaleCancellation(repo, statuses, status, clock, timings.paymentRequestExpiryMs),
-    // Stateless: the payment steps' own stale rule shares the sweeper's code, not its instance.
-    payments: new OrderPaymentSteps(repo, statuses, status, clock, new StaleCancellation(repo, statuses, status, clock, timings.paymentRequestExpiryMs), timings.paymentRequestExpiryMs),
+    staleCancellation,
+    // The payment steps apply the same stale rule as the sweeper (it keeps no state between runs).
+    payments: new OrderPaymentSteps(repo, statuses, status, clock, staleCancellation, timings.paymentRequestExpiryMs),
   };
 }
 

@@ -2,7 +2,8 @@
 // transaction row written in one unit of work under the order's lock, committed BEFORE the payment server is called;
 // then the settlement is awaited through pub/sub with no database connection held, and the row re-read at the end.
 // A create call that fails leaves the row open: a webhook that still comes settles the order (W3).
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { tokenHash } from '../../platform/auth/jwt.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Executor } from '../../platform/db/unit-of-work.js';
 import { inTransaction } from '../../platform/db/unit-of-work.js';
@@ -22,7 +23,6 @@ export interface ConfirmSettings {
   waitMs: () => number;
 }
 
-export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export class ConfirmService {
   constructor(

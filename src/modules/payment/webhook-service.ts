@@ -7,7 +7,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../platform/clock/clock.js';
 import { inTransaction, type Executor } from '../../platform/db/unit-of-work.js';
 import { verifyWebhookSignature } from '../../platform/http/webhook-signature.js';
-import { tokenHash } from './confirm-service.js';
+import { tokenHash } from '../../platform/auth/jwt.js';
+import { bearerMatches } from '../../platform/http/guards.js';
 import { PAYMENT_MESSAGES as MSG } from './messages.js';
 import type { PaymentOrders, Settlement } from './ports.js';
 import type { PaymentRepo, PaymentTxRow } from './repo.js';
@@ -115,7 +116,7 @@ export class WebhookService {
     if (!row || !sameHash(tokenHash(d.token), row.CALLBACK_TOKEN_HASH)) reject('invalid_callback_token');
     const { secret, serviceToken } = this.keys();
     // W6 [Fix]: when a service token is configured it is required, not only checked when sent.
-    if (serviceToken && d.authorization !== `Bearer ${serviceToken}`) reject('invalid_service_token');
+    if (serviceToken && !bearerMatches(d.authorization, serviceToken)) reject('invalid_service_token');
     if (!secret) reject('webhook_secret_not_configured');
     if (!verifyWebhookSignature(secret, d.rawBody, d.signature)) reject('invalid_signature');
     let body: Body;

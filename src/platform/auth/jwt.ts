@@ -83,7 +83,7 @@ export class JwtService {
   }
 }
 
-/** Lower-case hex SHA-256 of the exact token string: the JWT_BLACKLIST key. */
+/** Lower-case hex SHA-256 of the exact token string: how a token is stored (JWT_BLACKLIST key, payment callback token). */
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }

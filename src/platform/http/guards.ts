@@ -5,13 +5,20 @@ import { NotFoundError, ServiceUnavailableError, UnauthorizedError } from './err
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
-/** Constant-time bearer check against SERVICE_AUTH_TOKEN; hashing first makes the comparison length-independent. */
+/**
+ * `Authorization: Bearer <expected>`, compared in constant time: hashing both sides first makes the comparison
+ * independent of the lengths. The one bearer check of the service token, the metrics token and the webhook.
+ */
+export function bearerMatches(authorization: string | undefined, expected: string): boolean {
+  const given = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1]?.trim() ?? '';
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The operators' routes: SERVICE_AUTH_TOKEN as a bearer token. */
 export function serviceTokenGuard(expected: string | null) {
-  const expectedDigest = expected ? digest(expected) : null;
   return async (request: FastifyRequest): Promise<void> => {
-    if (!expectedDigest) throw new ServiceUnavailableError('서비스 인증 토큰(SERVICE_AUTH_TOKEN)이 설정되지 않아 이 기능을 사용할 수 없습니다.');
-    const match = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '');
-    if (!match || !timingSafeEqual(digest(match[1].trim()), expectedDigest)) throw new UnauthorizedError('유효한 서비스 인증 토큰이 필요합니다.');
+    if (!expected) throw new ServiceUnavailableError('서비스 인증 토큰(SERVICE_AUTH_TOKEN)이 설정되지 않아 이 기능을 사용할 수 없습니다.');
+    if (!bearerMatches(request.headers.authorization, expected)) throw new UnauthorizedError('유효한 서비스 인증 토큰이 필요합니다.');
   };
 }
 

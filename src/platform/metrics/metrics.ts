@@ -1,6 +1,6 @@
 // Prometheus metrics: process defaults, request counts and latencies per route, and the process-wide counters
 // of background work (e.g. dead-lettered events), served at /metrics — behind a bearer token when one is set.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { bearerMatches } from '../http/guards.js';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -12,14 +12,6 @@ export function processCounter<L extends string = never>(name: string, help: str
   const existing = processRegistry.getSingleMetric(name);
   if (existing) return existing as Counter<L>;
   return new Counter<L>({ name, help, labelNames: [...labelNames], registers: [processRegistry] });
-}
-
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
-/** `Authorization: Bearer <token>` matches, compared in constant time. */
-function bearerMatches(header: string | undefined, token: string): boolean {
-  const given = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim() ?? '';
-  return timingSafeEqual(digest(given), digest(token));
 }
 
 export interface MetricsOptions {
